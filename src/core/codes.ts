@@ -7,22 +7,13 @@
 import countries from "i18n-iso-countries";
 import { createRequire } from "node:module";
 import { z } from "zod";
+import { isValidLocalGovCode } from "./local-gov-code.ts";
+
+export { isValidLocalGovCode, localGovCheckDigit } from "./local-gov-code.ts";
 
 const require = createRequire(import.meta.url);
 countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
 countries.registerLocale(require("i18n-iso-countries/langs/ja.json"));
-
-/** Check digit of a local government code from its first five digits (weights 6..2, modulus 11). */
-export function localGovCheckDigit(firstFive: string): number {
-  if (!/^\d{5}$/.test(firstFive)) throw new Error(`expected five digits, got ${firstFive}`);
-  const sum = [...firstFive].reduce((acc, d, i) => acc + Number(d) * (6 - i), 0);
-  const r = sum % 11;
-  return r === 0 ? 0 : (11 - r) % 10;
-}
-
-export function isValidLocalGovCode(code: string): boolean {
-  return /^\d{6}$/.test(code) && localGovCheckDigit(code.slice(0, 5)) === Number(code[5]);
-}
 
 /** Prefecture number (1–47) of a local government code. */
 export function prefectureOfCode(code: string): number {

@@ -3,6 +3,7 @@
  * Opens the one PostgreSQL dialect either embedded (PGlite in a data folder, or in memory for tests) or
  * on a server (`DATABASE_URL=postgres://…`). Everything above this module sees the same Drizzle database.
  */
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -49,6 +50,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

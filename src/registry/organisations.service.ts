@@ -28,11 +28,12 @@ function searchFor(o: Pick<Row, "nameJa" | "nameEn" | "cityJa" | "cityEn" | "cou
   return sql`to_tsvector('simple', ${searchDocument(o.nameJa, o.nameEn, o.cityJa, o.cityEn, o.country, o.localGovCode, o.networkField, o.descriptionJa, o.descriptionEn)})`;
 }
 
-/** Rules that span fields: local governments carry a code, others do not; prefecture codes end in 000 + check digit. */
+/** Rules that span fields: prefectures and designated cities carry a code, non-governments do not; prefecture codes end in 000 + check digit. */
 function checkKindRules(o: { kind: string; localGovCode?: string | null; country: string }): void {
   const errors: FieldError[] = [];
   const isLocalGov = (LOCAL_GOVERNMENT_KINDS as readonly string[]).includes(o.kind);
-  if (isLocalGov && !o.localGovCode) errors.push({ path: "localGovCode", message: `required for kind ${o.kind}` });
+  // A municipality the sources name without enough detail to identify (e.g. "Tasaki, Gunma") may lack one.
+  if ((o.kind === "prefecture" || o.kind === "designated_city") && !o.localGovCode) errors.push({ path: "localGovCode", message: `required for kind ${o.kind}` });
   if (!isLocalGov && o.localGovCode) errors.push({ path: "localGovCode", message: `only Japanese local governments have one, not kind ${o.kind}` });
   if (isLocalGov && o.country !== "JP") errors.push({ path: "country", message: "a Japanese local government is in JP" });
   if (o.kind === "prefecture" && o.localGovCode && o.localGovCode.slice(2, 5) !== "000") {

@@ -153,7 +153,7 @@ describe(`registry API (${testDatabaseKind()})`, () => {
   it("validates organisations: local government codes, kinds and duplicates", async () => {
     const admin = await t.signInAs("system_admin");
     const base = { kind: "municipality", nameJa: "検査町", nameEn: "Kensa Town", country: "JP" };
-    const noCode = await t.app.inject({ method: "POST", url: "/api/organisations", headers: { cookie: admin }, payload: base });
+    const noCode = await t.app.inject({ method: "POST", url: "/api/organisations", headers: { cookie: admin }, payload: { ...base, kind: "designated_city" } });
     expect(json(noCode).errors[0].path).toBe("localGovCode");
     const badDigit = await t.app.inject({ method: "POST", url: "/api/organisations", headers: { cookie: admin }, payload: { ...base, localGovCode: "011003" } });
     expect(badDigit.statusCode).toBe(400);
@@ -185,7 +185,7 @@ describe(`registry API (${testDatabaseKind()})`, () => {
     const strategy = await t.app.inject({ method: "POST", url: "/api/strategies", headers: { cookie: staffCookie }, payload: { ownerOrgId: prefId, titleJa: "試験県国際戦略", titleEn: "Shiken International Strategy", year: 2016, pillars: ["acquisition_of_external_demand"] } });
     expect(strategy.statusCode).toBe(201);
     const report = json(await t.app.inject({ method: "GET", url: "/api/reports/strategies" }));
-    expect(report.prefectures).toEqual({ withStrategy: 1, total: 1 });
+    expect(report.prefectures).toEqual({ withStrategy: 1, total: 1, strategies: 1 });
     expect(report.byDecade["2010s"]).toBe(1);
   });
 });

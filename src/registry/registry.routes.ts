@@ -29,9 +29,14 @@ import {
 import { createStrategy, deleteStrategy, getStrategy, listStrategies, strategyReport, updateStrategy } from "./strategies.service.ts";
 import { createTie, deleteTie, getTie, listTies, updateTie } from "./ties.service.ts";
 
+const ZCoverage = z.object({
+  withStrategy: z.number().int().describe("Governments with at least one strategy"),
+  total: z.number().int().describe("Governments of this kind"),
+  strategies: z.number().int().describe("Strategy records (a government may have several)"),
+});
 export const ZStrategyReport = z.object({
-  prefectures: z.object({ withStrategy: z.number().int(), total: z.number().int() }),
-  designatedCities: z.object({ withStrategy: z.number().int(), total: z.number().int() }),
+  prefectures: ZCoverage,
+  designatedCities: ZCoverage,
   byDecade: z.record(z.string(), z.number().int()),
   byYear: z.record(z.string(), z.number().int()),
 });

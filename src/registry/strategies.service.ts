@@ -106,9 +106,17 @@ async function ownersById(db: Executor, ids: string[]): Promise<Map<string, Owne
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** Governments of one kind: how many have at least one strategy, of how many, and how many strategies. */
+export interface StrategyCoverage {
+  withStrategy: number;
+  total: number;
+  /** Strategy records; the paper's "35 out of 47" counts Akita's two plans twice (34 prefectures). */
+  strategies: number;
+}
+
 export interface StrategyReport {
-  prefectures: { withStrategy: number; total: number };
-  designatedCities: { withStrategy: number; total: number };
+  prefectures: StrategyCoverage;
+  designatedCities: StrategyCoverage;
   /** Strategies by the decade of their year (e.g. "1990s"), prefectures and designated cities. */
   byDecade: Record<string, number>;
   /** Strategies by year, for the chart. */
@@ -123,7 +131,7 @@ export async function strategyReport(db: Executor): Promise<StrategyReport> {
     .where(and(sql`${organisations.kind} IN ('prefecture', 'designated_city')`, eq(organisations.visibility, "public")))
     .groupBy(organisations.kind);
   const withStrategy = await db
-    .select({ kind: organisations.kind, n: sql<number>`count(DISTINCT ${organisations.id})::int` })
+    .select({ kind: organisations.kind, n: sql<number>`count(DISTINCT ${organisations.id})::int`, records: sql<number>`count(*)::int` })
     .from(strategies)
     .innerJoin(organisations, eq(organisations.id, strategies.ownerOrgId))
     .where(and(sql`${organisations.kind} IN ('prefecture', 'designated_city')`, eq(strategies.visibility, "public")))
@@ -136,6 +144,7 @@ export async function strategyReport(db: Executor): Promise<StrategyReport> {
     .groupBy(strategies.year)
     .orderBy(strategies.year);
   const count = (rows: { kind: string; n: number }[], kind: string) => rows.find((r) => r.kind === kind)?.n ?? 0;
+  const records = (kind: string) => withStrategy.find((r) => r.kind === kind)?.records ?? 0;
   const byDecade: Record<string, number> = {};
   const byYear: Record<string, number> = {};
   for (const { year, n } of years) {
@@ -144,8 +153,8 @@ export async function strategyReport(db: Executor): Promise<StrategyReport> {
     byYear[String(year)] = n;
   }
   return {
-    prefectures: { withStrategy: count(withStrategy, "prefecture"), total: count(totals, "prefecture") },
-    designatedCities: { withStrategy: count(withStrategy, "designated_city"), total: count(totals, "designated_city") },
+    prefectures: { withStrategy: count(withStrategy, "prefecture"), total: count(totals, "prefecture"), strategies: records("prefecture") },
+    designatedCities: { withStrategy: count(withStrategy, "designated_city"), total: count(totals, "designated_city"), strategies: records("designated_city") },
     byDecade,
     byYear,
   };

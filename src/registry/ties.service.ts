@@ -122,7 +122,8 @@ export async function listTies(db: Executor, actor: Actor, query: z.infer<typeof
   const page = await listPage<TieRow>(db, {
     table: ties,
     idColumn: ties.id,
-    sortable: { since: sql`coalesce(${ties.since}, '')`, kind: ties.kind, createdAt: ties.createdAt },
+    // Undated ties sort after dated ones.
+    sortable: { since: sql`coalesce(${ties.since}, '9999')`, kind: ties.kind, createdAt: ties.createdAt },
     defaultSort: "since",
     sort: query.sort,
     cursor: query.cursor,

@@ -1,0 +1,47 @@
+/**
+ * @module cli/serve.cli
+ * `renkei serve` (what `npm start` runs): opens the database, migrates, loads the shipped dataset into an
+ * empty database, and serves the API and the web app.
+ */
+import type { Command } from "commander";
+import { countUsers } from "../auth/auth.service.ts";
+import { migrate } from "../db/migrate.ts";
+import { isSeeded, seedDatabase } from "../registry/seed.service.ts";
+import { buildApp } from "../server/app.ts";
+import { describeDatabase, openConfiguredDatabase, readConfig } from "../server/config.ts";
+import { action } from "./cli-io.ts";
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("Start the platform (API and web app) / プラットフォームを起動")
+    .option("--port <port>", "port (default PORT or 3000)")
+    .action(
+      action(async (opts: { port?: string }) => {
+        const started = performance.now();
+        const config = readConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
+        const database = await openConfiguredDatabase(config);
+        const migrated = await migrate(database);
+        if (!(await isSeeded(database))) {
+          const counts = await seedDatabase(database);
+          console.log(`Loaded the shipped dataset: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}.`);
+        }
+        const app = await buildApp({ database, serveWeb: true, logger: false, secureCookies: process.env.RENKEI_SECURE_COOKIES === "true" });
+        const address = await app.listen({ port: config.port, host: config.host });
+        console.log(`renkei is running on ${address.replace("0.0.0.0", "localhost")} (${describeDatabase(config)}, ${migrated.total} migrations) — ready in ${Math.round(performance.now() - started)} ms.`);
+        if ((await countUsers(database.db)) === 0) {
+          console.log(
+            "No users yet. Create the first administrator / 最初の管理者を作成してください:\n" +
+              '  npx renkei user add --email you@example.jp --name "Your Name" --password "at least 10 chars" --system-admin',
+          );
+        }
+        const stop = async () => {
+          await app.close();
+          await database.close();
+          process.exit(0);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      }),
+    );
+}

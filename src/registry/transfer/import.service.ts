@@ -43,8 +43,10 @@ const PENDING_ID = "00000000-0000-4000-8000-000000000000";
 
 interface PlannedRow {
   line: number;
-  /** The row as the Create schema sees it, with references still as written in the file. */
-  raw: Record<string, unknown>;
+  /** The validated row (with defaults, for creating), references as placeholders until written. */
+  full: Record<string, unknown>;
+  /** The fields the file actually has a column for: an update changes only these. */
+  given: Set<string>;
   refs: Array<{ field: string; column: string; value: string; index?: number }>;
 }
 
@@ -111,7 +113,8 @@ function plan(entity: TransferEntity, table: Table, resolver: OrganisationResolv
       if (found !== true) rowErrors.push({ path: ref.field, row: line, column: ref.column, value: ref.value, message: found });
     }
     const parsed = SCHEMAS[entity].safeParse(raw);
-    if (!parsed.success) {
+    if (parsed.success) planned.push({ line, full: parsed.data as Record<string, unknown>, given: new Set(Object.keys(raw)), refs });
+    else {
       for (const e of fieldErrorsFromZod(parsed.error)) {
         const field = e.path.replace(/[.[].*$/, "");
         const column = columns.find((c) => c.field === field);
@@ -126,7 +129,6 @@ function plan(entity: TransferEntity, table: Table, resolver: OrganisationResolv
       if (entity === "organisations") resolver.plan(raw as { localGovCode?: string; nameEn: string }, line);
     }
     errors.push(...rowErrors);
-    planned.push({ line, raw, refs });
   }
   if (errors.length) throw importError(errors);
   return planned;
@@ -219,7 +221,7 @@ export async function importTable(
   await database.db.transaction(async (tx) => {
     onProgress({ phase: "writing", done: 0, total: planned.length });
     for (const [i, p] of planned.entries()) {
-      const row: Record<string, any> = { ...p.raw };
+      const row: Record<string, any> = { ...p.full };
       for (const ref of p.refs) {
         const id = resolver.resolve(ref.value);
         if (ref.index === undefined) row[ref.field] = id;
@@ -227,7 +229,8 @@ export async function importTable(
       }
       try {
         const existing = await existingId(tx, entity, row);
-        const id = await writeRow(tx, actor, entity, row, existing);
+        const values = existing ? Object.fromEntries(Object.entries(row).filter(([k]) => p.given.has(k))) : row;
+        const id = await writeRow(tx, actor, entity, values, existing);
         if (existing) updated++;
         else created++;
         if (entity === "organisations") resolver.learn(row as { localGovCode?: string; nameEn: string }, id);

@@ -3,6 +3,11 @@
  * The `renkei` command: every capability registers its subcommands here.
  */
 import { Command } from "commander";
+import { registerAssessCommands } from "../governance/assess.cli.ts";
+import { assessCliDeps } from "../governance/governance.cli-deps.ts";
+import { registerGraphCommands } from "../networks/graph.cli.ts";
+import { registerOfficesCommands } from "../offices/offices.cli.ts";
+import { officesCliDeps } from "../offices/offices.cli-deps.ts";
 import { registerRegistryCommands } from "./registry.cli.ts";
 import { registerServeCommand } from "./serve.cli.ts";
 
@@ -12,5 +17,8 @@ const program = new Command("renkei")
 
 registerServeCommand(program);
 registerRegistryCommands(program);
+registerAssessCommands(program, assessCliDeps);
+registerOfficesCommands(program, officesCliDeps);
+registerGraphCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,5 @@
+/**
+ * @module evaluation/evaluation.table
+ * Drizzle tables of this capability (mirroring its migration).
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module events/events.table
+ * Drizzle tables of this capability (mirroring its migration).
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module governance/governance.table
+ * Drizzle tables of this capability (mirroring its migration).
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module matchmaking/matchmaking.table
+ * Drizzle tables of this capability (mirroring its migration).
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module networks/networks.table
+ * Drizzle tables of this capability (mirroring its migration).
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * @module offices/offices.table
+ * Drizzle tables of this capability (mirroring its migration).
+ */
+export {};

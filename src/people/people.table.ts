@@ -1,0 +1,5 @@
+/**
+ * @module people/people.table
+ * Drizzle tables of this capability (mirroring its migration).
+ */
+export {};

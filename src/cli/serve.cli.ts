@@ -28,7 +28,7 @@ export function registerServeCommand(program: Command): void {
         }
         const app = await buildApp({ database, serveWeb: true, logger: false, secureCookies: process.env.RENKEI_SECURE_COOKIES === "true" });
         const address = await app.listen({ port: config.port, host: config.host });
-        console.log(`renkei is running on ${address.replace("0.0.0.0", "localhost")} (${describeDatabase(config)}, ${migrated.total} migrations) — ready in ${Math.round(performance.now() - started)} ms.`);
+        console.log(`renkei is running on http://localhost:${config.port} (listening on ${address}) (${describeDatabase(config)}, ${migrated.total} migrations) — ready in ${Math.round(performance.now() - started)} ms.`);
         if ((await countUsers(database.db)) === 0) {
           console.log(
             "No users yet. Create the first administrator / 最初の管理者を作成してください:\n" +

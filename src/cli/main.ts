@@ -5,6 +5,7 @@
 import { Command } from "commander";
 import { registerAssessCommands } from "../governance/assess.cli.ts";
 import { assessCliDeps } from "../governance/governance.cli-deps.ts";
+import { registerGraphCommands } from "../networks/graph.cli.ts";
 import { registerOfficesCommands } from "../offices/offices.cli.ts";
 import { officesCliDeps } from "../offices/offices.cli-deps.ts";
 import { registerRegistryCommands } from "./registry.cli.ts";
@@ -18,5 +19,6 @@ registerServeCommand(program);
 registerRegistryCommands(program);
 registerAssessCommands(program, assessCliDeps);
 registerOfficesCommands(program, officesCliDeps);
+registerGraphCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,3 +1,16 @@
+/**
+ * @module web/main
+ * Entry point of the web app: mounts the application shell and its one stylesheet.
+ */
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { App } from "./app.tsx";
+import "./styles.css";
 
-createRoot(document.getElementById("root")!).render(<p>renkei</p>);
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,67 @@
+/**
+ * @module web/i18n/field-errors
+ * Puts the API's field errors into the reader's language. The server names the reason in English (zod's
+ * wording or the registry's own); known reasons get a ja/en sentence, anything else falls back to a
+ * translation of the machine code, then to the server's own words, so no reason is ever dropped.
+ */
+import type { Bilingual, Locale } from "../../core/domain.ts";
+
+interface Rule {
+  pattern: RegExp;
+  text: Bilingual;
+}
+
+/** `{1}` in a text is replaced by the pattern's first capture. */
+const RULES: Rule[] = [
+  { pattern: /expected string to have >=1 characters/, text: { ja: "入力してください", en: "Required" } },
+  { pattern: /^Invalid input: expected \w+, received undefined$/, text: { ja: "入力してください", en: "Required" } },
+  { pattern: /^Invalid input: expected number, received \w+$/, text: { ja: "数値で入力してください", en: "Enter a number" } },
+  { pattern: /^Invalid input: expected int, received number$/, text: { ja: "整数で入力してください", en: "Enter a whole number" } },
+  { pattern: /expected number to be <=(.+)$/, text: { ja: "{1} 以下で入力してください", en: "Must be at most {1}" } },
+  { pattern: /expected number to be >=(.+)$/, text: { ja: "{1} 以上で入力してください", en: "Must be at least {1}" } },
+  { pattern: /expected string to have <=(\d+) characters/, text: { ja: "{1} 文字以内で入力してください", en: "At most {1} characters" } },
+  { pattern: /expected array to have <=(\d+) items/, text: { ja: "{1} 件までです", en: "At most {1} items" } },
+  { pattern: /^Invalid option/, text: { ja: "選択肢から選んでください", en: "Choose one of the options" } },
+  { pattern: /must be a date as YYYY, YYYY-MM or YYYY-MM-DD/, text: { ja: "年（YYYY）、年月（YYYY-MM）または年月日（YYYY-MM-DD）の正しい日付を入力してください", en: "Enter a real date as YYYY, YYYY-MM or YYYY-MM-DD" } },
+  { pattern: /must not be before opened/, text: { ja: "開設日より前の日付にはできません", en: "Must not be before the opening date" } },
+  { pattern: /must not be before since/, text: { ja: "開始日より前の日付にはできません", en: "Must not be before the start date" } },
+  { pattern: /must differ from aOrgId/, text: { ja: "両端に同じ組織は指定できません", en: "Must be a different organisation from the first end" } },
+  { pattern: /ISO 3166-1 alpha-2/, text: { ja: "国を選んでください", en: "Choose a country" } },
+  { pattern: /6-digit local government code/, text: { ja: "検査数字付き6桁の地方公共団体コードを入力してください（例: 011002）", en: "Enter a 6-digit local government code with its check digit (e.g. 011002)" } },
+  { pattern: /prefecture's code is its number followed by 000/, text: { ja: "都道府県のコードは番号＋000＋検査数字です", en: "A prefecture's code is its number, 000 and the check digit" } },
+  { pattern: /^required for kind/, text: { ja: "この種類の組織では必須です", en: "Required for this kind of organisation" } },
+  { pattern: /only Japanese local governments have one/, text: { ja: "日本の地方公共団体だけが持つコードです", en: "Only Japanese local governments have one" } },
+  { pattern: /a Japanese local government is in JP/, text: { ja: "日本の地方公共団体の国は日本（JP）です", en: "A Japanese local government is in Japan (JP)" } },
+  { pattern: /must not repeat a value/, text: { ja: "同じ値が重複しています", en: "A value is repeated" } },
+  { pattern: /already registered/, text: { ja: "既に登録されています", en: "Already registered" } },
+  { pattern: /not an organisation you can act for/, text: { ja: "この組織として登録する権限がありません", en: "You cannot act for this organisation" } },
+  { pattern: /^no organisation with id/, text: { ja: "指定した組織が存在しません", en: "No such organisation" } },
+  { pattern: /^no such office/, text: { ja: "指定した事務所が存在しません", en: "No such office" } },
+  { pattern: /^refers to itself/, text: { ja: "自分自身は指定できません", en: "Cannot refer to itself" } },
+  { pattern: /required unless you are a system administrator/, text: { ja: "所有組織を選んでください", en: "Choose the owner organisation" } },
+  { pattern: /wrong e-mail or password/, text: { ja: "メールアドレスまたはパスワードが違います", en: "Wrong e-mail or password" } },
+  { pattern: /^Invalid email/, text: { ja: "メールアドレスの形式が正しくありません", en: "Not a valid e-mail address" } },
+  { pattern: /^Invalid URL/, text: { ja: "URL の形式が正しくありません（https://…）", en: "Not a valid URL (https://…)" } },
+  { pattern: /^Invalid UUID/, text: { ja: "一覧から選んでください", en: "Choose from the list" } },
+  { pattern: /^unknown field/, text: { ja: "不明な項目です", en: "Unknown field" } },
+];
+
+const BY_CODE: Record<string, Bilingual> = {
+  too_small: { ja: "値が小さすぎるか短すぎます", en: "Too small or too short" },
+  too_big: { ja: "値が大きすぎるか長すぎます", en: "Too large or too long" },
+  invalid_type: { ja: "形式が正しくありません", en: "Wrong type of value" },
+  invalid_value: { ja: "選択肢から選んでください", en: "Choose one of the options" },
+  invalid_format: { ja: "形式が正しくありません", en: "Wrong format" },
+  unrecognized_keys: { ja: "不明な項目です", en: "Unknown field" },
+};
+
+/** The reason for one field error, in the reader's language. */
+export function fieldErrorText(error: { message: string; code?: string }, locale: Locale): string {
+  for (const rule of RULES) {
+    const match = rule.pattern.exec(error.message);
+    if (match) return rule.text[locale].replace("{1}", (match[1] ?? "").trim());
+  }
+  if (locale === "en") return error.message;
+  const byCode = error.code ? BY_CODE[error.code] : undefined;
+  return byCode ? `${byCode.ja}（${error.message}）` : error.message;
+}

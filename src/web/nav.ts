@@ -1,0 +1,20 @@
+/**
+ * @module web/nav
+ * The main navigation as data: adding a page to the menu is one line here (plus its routes in
+ * routes.tsx). `counted` entries also get a card with their record count on the home page, read from
+ * the list endpoint of the same name (`/api/<path>?limit=1`).
+ */
+import type { MessageKey } from "./i18n/messages.ts";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  counted?: boolean;
+}
+
+export const navItems: NavItem[] = [
+  { to: "/organisations", label: "nav.organisations", counted: true },
+  { to: "/offices", label: "nav.offices", counted: true },
+  { to: "/strategies", label: "nav.strategies", counted: true },
+  { to: "/ties", label: "nav.ties", counted: true },
+];

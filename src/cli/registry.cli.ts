@@ -12,22 +12,26 @@ import { MEMBER_ROLES } from "../core/domain.ts";
 import { AppError, parseOrThrow } from "../core/errors.ts";
 import { migrate } from "../db/migrate.ts";
 import { findOrganisationByIdOrCode } from "../registry/organisations.service.ts";
-import { seedDatabase } from "../registry/seed.service.ts";
+import { describeSeedCounts, seedDatabase } from "../registry/seed.service.ts";
 import { strategyReport, type StrategyReport } from "../registry/strategies.service.ts";
-import { TRANSFER_ENTITIES, type TransferEntity } from "../registry/transfer/columns.ts";
+import { TRANSFER_ENTITIES } from "../registry/transfer/columns.ts";
 import { exportEntity, type ExportFormat } from "../registry/transfer/export.service.ts";
 import { importTable } from "../registry/transfer/import.service.ts";
+import { importMeasurements } from "../evaluation/measurements-import.ts";
 import { formatFromName, readTable } from "../registry/transfer/table-file.ts";
 import { describeDatabase, openConfiguredDatabase, readConfig } from "../server/config.ts";
 import { action, printJson } from "./cli-io.ts";
 import { withDatabase } from "./with-database.ts";
 
-function entityOf(value: string | undefined, file: string): TransferEntity {
-  const guess = value ?? TRANSFER_ENTITIES.find((e) => basename(file).toLowerCase().startsWith(e));
-  if (!guess || !(TRANSFER_ENTITIES as readonly string[]).includes(guess)) {
-    throw new AppError("validation_failed", `Say what the file holds with --entity (${TRANSFER_ENTITIES.join(", ")}).`, [{ path: "--entity", message: "missing or unknown" }]);
+const IMPORTABLE = [...TRANSFER_ENTITIES, "kpi-measurements"] as const;
+type Importable = (typeof IMPORTABLE)[number];
+
+function entityOf<E extends string>(allowed: readonly E[], value: string | undefined, file: string): E {
+  const guess = value ?? allowed.find((e) => basename(file).toLowerCase().startsWith(e));
+  if (!guess || !(allowed as readonly string[]).includes(guess)) {
+    throw new AppError("validation_failed", `Say what the file holds with --entity (${allowed.join(", ")}).`, [{ path: "--entity", message: "missing or unknown" }]);
   }
-  return guess as TransferEntity;
+  return guess as E;
 }
 
 export function formatStrategyReport(r: StrategyReport): string {
@@ -67,7 +71,7 @@ export function registerRegistryCommands(program: Command): void {
       action((opts: { allMunicipalities?: boolean }) =>
         withDatabase(async (database) => {
           const counts = await seedDatabase(database, { allMunicipalities: !!opts.allMunicipalities });
-          console.log(`Seeded: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+          console.log(`Seeded: ${describeSeedCounts(counts)}.`);
         }),
       ),
     );
@@ -75,19 +79,22 @@ export function registerRegistryCommands(program: Command): void {
   program
     .command("import <file>")
     .description("Import organisations, offices, ties or strategies from CSV/XLSX, all or nothing / CSV・XLSXから一括取込")
-    .option("--entity <entity>", `what the file holds: ${TRANSFER_ENTITIES.join(", ")} (guessed from the file name)`)
+    .option("--entity <entity>", `what the file holds: ${IMPORTABLE.join(", ")} (guessed from the file name)`)
     .option("--json", "print the result as JSON")
     .action(
       action(async (file: string, opts: { entity?: string; json?: boolean }) => {
-        const entity = entityOf(opts.entity, file);
+        const entity: Importable = entityOf(IMPORTABLE, opts.entity, file);
         const data = await readFile(file).catch(() => {
           throw new AppError("validation_failed", `Cannot read ${file}.`, [{ path: "file", message: "not found or not readable" }]);
         });
         const table = await readTable(data, formatFromName(file));
         await withDatabase(async (database) => {
-          const result = await importTable(database, SYSTEM_ACTOR, entity, table, (p) => {
-            if (p.phase === "writing" && !opts.json) process.stderr.write(`validated ${p.total} row(s); writing…\n`);
-          });
+          const result =
+            entity === "kpi-measurements"
+              ? { entity, ...(await importMeasurements(database, SYSTEM_ACTOR, table)) }
+              : await importTable(database, SYSTEM_ACTOR, entity, table, (p) => {
+                  if (p.phase === "writing" && !opts.json) process.stderr.write(`validated ${p.total} row(s); writing…\n`);
+                });
           if (opts.json) printJson(result);
           else console.log(`Imported ${result.rows} ${entity}: ${result.created} created, ${result.updated} updated.`);
         });
@@ -101,7 +108,7 @@ export function registerRegistryCommands(program: Command): void {
     .option("--out <file>", "write to a file instead of standard output")
     .action(
       action(async (entity: string, opts: { format: string; out?: string }) => {
-        const e = entityOf(entity, "");
+        const e = entityOf(TRANSFER_ENTITIES, entity, "");
         if (!["csv", "xlsx", "json"].includes(opts.format)) {
           throw new AppError("validation_failed", "Unknown format.", [{ path: "--format", message: "must be csv, xlsx or json" }]);
         }

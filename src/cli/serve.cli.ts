@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { countUsers } from "../auth/auth.service.ts";
 import { migrate } from "../db/migrate.ts";
-import { isSeeded, seedDatabase } from "../registry/seed.service.ts";
+import { describeSeedCounts, isSeeded, seedDatabase } from "../registry/seed.service.ts";
 import { buildApp } from "../server/app.ts";
 import { describeDatabase, openConfiguredDatabase, readConfig } from "../server/config.ts";
 import { action } from "./cli-io.ts";
@@ -24,7 +24,7 @@ export function registerServeCommand(program: Command): void {
         const migrated = await migrate(database);
         if (!(await isSeeded(database))) {
           const counts = await seedDatabase(database);
-          console.log(`Loaded the shipped dataset: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ")}.`);
+          console.log(`Loaded the shipped dataset: ${describeSeedCounts(counts)}.`);
         }
         const app = await buildApp({ database, serveWeb: true, logger: false, secureCookies: process.env.RENKEI_SECURE_COOKIES === "true" });
         const address = await app.listen({ port: config.port, host: config.host });

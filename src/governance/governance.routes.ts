@@ -1,7 +1,132 @@
 /**
  * @module governance/governance.routes
- * HTTP routes of this capability.
+ * HTTP routes of the governance assessment: an organisation's assessment and timeline from the database,
+ * the comparison of all local governments (JSON, CSV or XLSX), the model (Table 3, ja/en), and the
+ * assessment of a posted profile. Reads only what the caller may see: anonymous visitors are assessed on
+ * public records.
  */
-import type { RouteSpec } from "../server/route.ts";
+import { z } from "zod";
+import { ZPartialDate } from "../core/dates.ts";
+import { GOVERNANCE_DIMENSIONS, GOVERNANCE_STAGES, LOCAL_GOVERNMENT_KINDS, LOCALES } from "../core/domain.ts";
+import { ZIdParams } from "../registry/registry.schema.ts";
+import { route } from "../server/route.ts";
+import { assess } from "./assessment.ts";
+import { comparisonToXlsx } from "./compare-xlsx.ts";
+import { comparisonToCsv } from "./compare.ts";
+import { assessOrganisation, compareLocalGovernments, governanceModel, timelineOfOrganisation } from "./governance.service.ts";
+import { ZAssessment, ZAssessmentProfile, ZAssessmentTimeline, ZBilingual } from "./profile.schema.ts";
 
-export const governanceRoutes: RouteSpec<any, any, any, any>[] = [];
+const READ_RULE = "records as the caller may see them: public records for anonymous visitors; shared and confidential ones for members of the organisations they belong to";
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const ZOrgRef = z.object({ id: z.uuid(), nameJa: z.string(), nameEn: z.string(), kind: z.enum(LOCAL_GOVERNMENT_KINDS), localGovCode: z.string().nullable() });
+const ZRecords = z.record(z.string(), z.object({ kind: z.enum(["office", "tie", "initiative", "kpi", "administration"]), id: z.uuid() })).describe("Evidence ref → the record it stands for");
+export const ZOrganisationAssessment = z.object({ organisation: ZOrgRef, assessment: ZAssessment, records: ZRecords });
+export const ZOrganisationTimeline = z.object({ organisation: ZOrgRef, timeline: ZAssessmentTimeline, records: ZRecords });
+
+const ZStageCount = z.record(z.enum([...GOVERNANCE_STAGES, "none"]), z.number().int());
+export const ZComparison = z.object({
+  modelVersion: z.string(),
+  kind: z.enum(LOCAL_GOVERNMENT_KINDS).nullable(),
+  asOf: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      id: z.string().nullable(),
+      code: z.string().nullable(),
+      name: z.string(),
+      asOf: z.string().nullable(),
+      stage: z.enum(GOVERNANCE_STAGES).nullable(),
+      dimensions: z.record(z.enum(GOVERNANCE_DIMENSIONS), z.object({ stage: z.enum(GOVERNANCE_STAGES).nullable(), shares: z.record(z.enum(GOVERNANCE_STAGES), z.number()), evidenceCount: z.number().int() })),
+    }),
+  ),
+  distribution: z.record(z.string(), ZStageCount).describe("Per dimension (and overall): governments at each stage"),
+});
+
+export const ZGovernanceModelView = z.object({
+  version: z.string(),
+  title: ZBilingual,
+  source: z.object({ citation: z.string(), doi: z.string(), table: z.string(), note: z.string().optional() }),
+  stages: z.record(z.enum(GOVERNANCE_STAGES), z.object({ name: ZBilingual, short: ZBilingual })),
+  dimensions: z.record(z.enum(GOVERNANCE_DIMENSIONS), z.object({ name: ZBilingual, cells: z.record(z.enum(GOVERNANCE_STAGES), ZBilingual) })),
+});
+
+export const governanceRoutes = [
+  route({
+    method: "GET",
+    url: "/api/organisations/:id/assessment",
+    summary: "Where a local government stands on Table 3's six dimensions, with the evidence and recommendations",
+    tags: ["governance"],
+    policy: { access: "public", rule: READ_RULE },
+    params: ZIdParams,
+    query: z.strictObject({ asOf: ZPartialDate.optional().describe("Count only records active on this date; omitted: every record counts") }),
+    response: ZOrganisationAssessment,
+    handler: ({ ctx, actor, params, query }) => assessOrganisation(ctx.database.db, actor, params.id, query.asOf),
+  }),
+  route({
+    method: "GET",
+    url: "/api/organisations/:id/assessment/timeline",
+    summary: "The assessment at the end of every year, from the earliest record to `to` (default today)",
+    tags: ["governance"],
+    policy: { access: "public", rule: READ_RULE },
+    params: ZIdParams,
+    query: z.strictObject({
+      from: z.coerce.number().int().min(1000).max(9999).optional().describe("First year (default: the year of the earliest record)"),
+      to: ZPartialDate.optional().describe("Last year (YYYY: its 31 December) or date (default today)"),
+    }),
+    response: ZOrganisationTimeline,
+    handler: ({ ctx, actor, params, query }) => timelineOfOrganisation(ctx.database.db, actor, params.id, query),
+  }),
+  route({
+    method: "GET",
+    url: "/api/assessments/comparison",
+    summary: "All local governments (of a kind) side by side on Table 3: JSON, or a CSV/XLSX download (format=csv|xlsx)",
+    tags: ["governance"],
+    policy: { access: "public", rule: READ_RULE },
+    query: z.strictObject({
+      kind: z.enum(LOCAL_GOVERNMENT_KINDS).optional().describe("Only this kind (default: every local government)"),
+      asOf: ZPartialDate.optional().describe("Count only records active on this date"),
+      format: z.enum(["json", "csv", "xlsx"]).default("json"),
+      locale: z.enum(LOCALES).optional().describe("Language of CSV/XLSX headers and stage names (default: the caller's)"),
+      labels: z.enum(["true", "false"]).default("true").describe("CSV: labelled headers and stage names (true) or machine ids (false)"),
+    }),
+    response: ZComparison,
+    handler: async ({ ctx, actor, query, reply }) => {
+      const { model, table } = await compareLocalGovernments(ctx.database.db, actor, query);
+      const locale = query.locale ?? actor.locale;
+      const name = `assessment-comparison-${query.kind ?? "local-governments"}${query.asOf ? `-${query.asOf}` : ""}`;
+      if (query.format === "csv") {
+        reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}.csv"`);
+        return comparisonToCsv(table, query.labels === "true" ? { labels: { model, locale }, bom: true } : {});
+      }
+      if (query.format === "xlsx") {
+        reply.header("content-type", XLSX).header("content-disposition", `attachment; filename="${name}.xlsx"`);
+        return comparisonToXlsx(table, model, locale);
+      }
+      return { modelVersion: model.version, kind: query.kind ?? null, asOf: query.asOf ?? null, ...table };
+    },
+  }),
+  route({
+    method: "GET",
+    url: "/api/governance/model",
+    summary: "The governance model: Table 3's stages and dimensions in Japanese and English, with its source",
+    tags: ["governance"],
+    policy: { access: "public", rule: "anyone" },
+    response: ZGovernanceModelView,
+    handler: async () => {
+      const m = await governanceModel();
+      return { version: m.version, title: m.title, source: m.source, stages: m.stages, dimensions: m.dimensions };
+    },
+  }),
+  route({
+    method: "POST",
+    url: "/api/assessments/profile",
+    summary: "Assess a posted profile (docs/assessment.md); nothing is stored",
+    tags: ["governance"],
+    policy: { access: "public", rule: "anyone: computes from the posted profile only and reads nothing" },
+    query: z.strictObject({ asOf: ZPartialDate.optional().describe("Count only records active on this date") }),
+    body: ZAssessmentProfile,
+    response: ZAssessment,
+    status: 200,
+    handler: async ({ query, body }) => assess(body, await governanceModel(), { asOf: query.asOf ?? null }),
+  }),
+];

@@ -129,6 +129,14 @@ describe(`registry API (${testDatabaseKind()})`, () => {
     expect((await t.app.inject({ method: "GET", url: `/api/offices/${secret.id}` })).statusCode).toBe(404);
   });
 
+  it("changes only the fields a PATCH sends: visibility, sharing and co-owners stay as they were", async () => {
+    const partner = await buildOrganisation(t.database.db, { kind: "municipality", nameJa: "共同町", nameEn: "Kyodo Town" });
+    const office = await buildOffice(t.database.db, { ownerOrgId: prefId, cityEn: "Ho Chi Minh City", country: "VN", operationalModel: "joint_municipal", coOwnerIds: [partner.id], visibility: "shared", sharedWith: [partner.id] });
+    const res = await t.app.inject({ method: "PATCH", url: `/api/offices/${office.id}`, headers: { cookie: staffCookie }, payload: { closed: "2020" } });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toMatchObject({ closed: "2020", visibility: "shared", sharedWith: [partner.id], coOwnerIds: [partner.id] });
+  });
+
   it("paginates with a cursor across every record exactly once", async () => {
     for (let i = 0; i < 7; i++) await buildOrganisation(t.database.db, { kind: "company", nameEn: `Paging Co ${i}`, nameJa: `ページ社${i}`, country: "JP" });
     const seen: string[] = [];

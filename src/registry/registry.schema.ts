@@ -18,23 +18,7 @@ import {
 import { ZCountryCode, ZLocalGovCode } from "../core/codes.ts";
 import { ZPartialDate } from "../core/dates.ts";
 import { ZListQueryBase } from "../db/list-query.ts";
-
-const text = (max: number, what: string) => z.string().trim().min(1).max(max).describe(what);
-const optionalText = (max: number, what: string) => z.string().trim().max(max).nullable().optional().describe(what);
-const uniqueList = <T extends z.ZodType>(item: T, what: string) =>
-  z
-    .array(item)
-    .max(50)
-    .refine((a) => new Set(a).size === a.length, { message: "must not repeat a value" })
-    .describe(what);
-
-/** Fields every owned record has: who may see it and where the fact comes from. */
-const access = {
-  visibility: z.enum(VISIBILITIES).default("public").describe("public, shared (with sharedWith) or confidential (owner only)"),
-  sharedWith: uniqueList(z.uuid(), "Organisations a shared record is visible to").default([]),
-  source: optionalText(500, "Where the fact comes from: the paper's table or page, or a public source with date"),
-  unverified: z.boolean().default(false).describe("True where the source is uncertain"),
-};
+import { accessFields as access, optionalText, text, uniqueList, withoutDefaults } from "../core/schema-fields.ts";
 
 const ZLat = z.number().min(-90).max(90).nullable().optional().describe("Latitude (WGS 84)");
 const ZLon = z.number().min(-180).max(180).nullable().optional().describe("Longitude (WGS 84)");
@@ -60,7 +44,7 @@ const organisationFields = {
 
 export const ZOrganisationCreate = z.strictObject({ ...organisationFields, ...access }).describe("A new organisation");
 export type TOrganisationCreate = z.infer<typeof ZOrganisationCreate>;
-export const ZOrganisationUpdate = ZOrganisationCreate.partial().describe("Fields to change");
+export const ZOrganisationUpdate = z.strictObject(withoutDefaults({ ...organisationFields, ...access })).partial().describe("Fields to change");
 export type TOrganisationUpdate = z.infer<typeof ZOrganisationUpdate>;
 
 export const ZOrganisation = z.object({
@@ -105,7 +89,7 @@ const strategyFields = {
 };
 export const ZStrategyCreate = z.strictObject({ ...strategyFields, ...access }).describe("A new international strategy");
 export type TStrategyCreate = z.infer<typeof ZStrategyCreate>;
-export const ZStrategyUpdate = ZStrategyCreate.partial().describe("Fields to change");
+export const ZStrategyUpdate = z.strictObject(withoutDefaults({ ...strategyFields, ...access })).partial().describe("Fields to change");
 export const ZStrategy = z.object({
   id: z.uuid(),
   ownerOrgId: z.uuid(),
@@ -166,7 +150,7 @@ function officeDatesInOrder(o: { opened?: string | null; closed?: string | null 
 export const ZOfficeCreate = z.strictObject({ ...officeFields, ...access }).superRefine(officeDatesInOrder).describe("A new overseas office");
 export type TOfficeCreate = z.infer<typeof ZOfficeCreate>;
 export const ZOfficeUpdate = z
-  .strictObject({ ...officeFields, ...access })
+  .strictObject(withoutDefaults({ ...officeFields, ...access }))
   .partial()
   .superRefine(officeDatesInOrder)
   .describe("Fields to change");
@@ -231,7 +215,7 @@ function tieRules(t: { aOrgId?: string; bOrgId?: string; since?: string | null; 
 }
 export const ZTieCreate = z.strictObject({ ...tieFields, ...access }).superRefine(tieRules).describe("A new tie");
 export type TTieCreate = z.infer<typeof ZTieCreate>;
-export const ZTieUpdate = z.strictObject({ ...tieFields, ...access }).partial().superRefine(tieRules).describe("Fields to change");
+export const ZTieUpdate = z.strictObject(withoutDefaults({ ...tieFields, ...access })).partial().superRefine(tieRules).describe("Fields to change");
 export type TTieUpdate = z.infer<typeof ZTieUpdate>;
 export const ZTie = z.object({
   id: z.uuid(),

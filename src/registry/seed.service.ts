@@ -16,6 +16,7 @@ import { loadJpMunicipalities, loadSeedFiles, type SeedData } from "./seed-files
 import { createStrategy, updateStrategy } from "./strategies.service.ts";
 import { createTie, updateTie } from "./ties.service.ts";
 import { ties } from "./registry.table.ts";
+import { seedEvaluation, type EvaluationSeedCounts } from "../evaluation/evaluation-seed.ts";
 
 export interface SeedCounts {
   organisations: number;
@@ -23,6 +24,7 @@ export interface SeedCounts {
   offices: number;
   ties: number;
   interviews: number;
+  evaluation: EvaluationSeedCounts;
   municipalities?: number;
 }
 
@@ -155,12 +157,14 @@ async function seedInterviews(db: Executor, seed: SeedData, orgs: Map<string, st
 export async function seedDatabase(database: Database, options: { allMunicipalities?: boolean } = {}): Promise<SeedCounts> {
   const seed = loadSeedFiles();
   let municipalities: number | undefined;
+  let evaluation: EvaluationSeedCounts | undefined;
   await database.db.transaction(async (tx) => {
     const orgs = await seedOrganisations(tx, seed);
     await seedOffices(tx, seed, orgs);
     await seedStrategies(tx, seed, orgs);
     await seedTies(tx, seed, orgs);
     await seedInterviews(tx, seed, orgs);
+    evaluation = await seedEvaluation(tx);
     if (options.allMunicipalities) municipalities = await seedMunicipalities(tx);
   });
   return {
@@ -169,6 +173,7 @@ export async function seedDatabase(database: Database, options: { allMunicipalit
     offices: seed.offices.length,
     ties: seed.ties.length,
     interviews: seed.interviews.length,
+    evaluation: evaluation!,
     ...(municipalities !== undefined ? { municipalities } : {}),
   };
 }
@@ -201,4 +206,12 @@ async function seedMunicipalities(db: Executor): Promise<number> {
     added++;
   }
   return added;
+}
+
+/** "organisations 124, offices 58, …" for the console. */
+export function describeSeedCounts(counts: SeedCounts): string {
+  const { evaluation, ...registry } = counts;
+  return Object.entries({ ...registry, ...evaluation })
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
 }

@@ -11,6 +11,12 @@ import { OrganisationPage, OrganisationsPage } from "./pages/organisations-pages
 import { SignInPage } from "./pages/sign-in-page.tsx";
 import { StrategiesPage, StrategyPage } from "./pages/strategies-pages.tsx";
 import { TiePage, TiesPage } from "./pages/ties-pages.tsx";
+import { governanceRoutes } from "./pages/governance/routes.tsx";
+import { officesOpsRoutes } from "./pages/offices-ops/routes.tsx";
+import { peopleRoutes } from "./pages/people/routes.tsx";
+import { networksRoutes } from "./pages/networks/routes.tsx";
+import { matchmakingRoutes } from "./pages/matchmaking/routes.tsx";
+import { eventsRoutes } from "./pages/events/routes.tsx";
 
 export interface RouteDef {
   path: string;
@@ -35,4 +41,10 @@ export const routes: RouteDef[] = [
   ...entityRoutes(officeForm, () => <OfficesPage />, (id) => <OfficePage id={id} />),
   ...entityRoutes(strategyForm, () => <StrategiesPage />, (id) => <StrategyPage id={id} />),
   ...entityRoutes(tieForm, () => <TiesPage />, (id) => <TiePage id={id} />),
+  ...governanceRoutes,
+  ...officesOpsRoutes,
+  ...peopleRoutes,
+  ...networksRoutes,
+  ...matchmakingRoutes,
+  ...eventsRoutes,
 ];

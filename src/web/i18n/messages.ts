@@ -5,8 +5,14 @@
  * Enum labels live in enum-labels.ts.
  */
 import type { Bilingual } from "../../core/domain.ts";
+import { governanceMessages } from "../pages/governance/messages.ts";
+import { officesOpsMessages } from "../pages/offices-ops/messages.ts";
+import { peopleMessages } from "../pages/people/messages.ts";
+import { networksMessages } from "../pages/networks/messages.ts";
+import { matchmakingMessages } from "../pages/matchmaking/messages.ts";
+import { eventsMessages } from "../pages/events/messages.ts";
 
-export const messages = {
+const coreMessages = {
   // ----- shell -----
   "app.name": { ja: "連携 renkei", en: "renkei 連携" },
   "app.tagline": { ja: "自治体の国際政策を共に進めるプラットフォーム", en: "The shared platform for local governments' international policy" },
@@ -209,6 +215,17 @@ export const messages = {
   "notFound.title": { ja: "ページが見つかりません", en: "Page not found" },
   "notFound.text": { ja: "アドレスを確認するか、メニューから移動してください。", en: "Check the address, or use the menu." },
   "notFound.home": { ja: "ホームへ", en: "Go home" },
+} as const satisfies Record<string, Bilingual>;
+
+/** The whole catalog: the shell and registry labels, and each capability's own file. */
+export const messages = {
+  ...coreMessages,
+  ...governanceMessages,
+  ...officesOpsMessages,
+  ...peopleMessages,
+  ...networksMessages,
+  ...matchmakingMessages,
+  ...eventsMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

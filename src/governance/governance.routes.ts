@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 import { ZPartialDate } from "../core/dates.ts";
-import { GOVERNANCE_DIMENSIONS, GOVERNANCE_STAGES, LOCAL_GOVERNMENT_KINDS, LOCALES } from "../core/domain.ts";
+import type { Actor } from "../auth/actor.ts";
+import { GOVERNANCE_DIMENSIONS, GOVERNANCE_STAGES, LOCAL_GOVERNMENT_KINDS, LOCALES, type Locale } from "../core/domain.ts";
 import { ZIdParams } from "../registry/registry.schema.ts";
 import { route } from "../server/route.ts";
 import { assess } from "./assessment.ts";
@@ -50,6 +51,11 @@ export const ZGovernanceModelView = z.object({
   dimensions: z.record(z.enum(GOVERNANCE_DIMENSIONS), z.object({ name: ZBilingual, cells: z.record(z.enum(GOVERNANCE_STAGES), ZBilingual) })),
 });
 
+/** The caller, reading in the language the page asked for (anonymous visitors have no saved one). */
+function inLocale(actor: Actor, locale: Locale | undefined): Actor {
+  return locale ? { ...actor, locale } : actor;
+}
+
 export const governanceRoutes = [
   route({
     method: "GET",
@@ -58,9 +64,12 @@ export const governanceRoutes = [
     tags: ["governance"],
     policy: { access: "public", rule: READ_RULE },
     params: ZIdParams,
-    query: z.strictObject({ asOf: ZPartialDate.optional().describe("Count only records active on this date; omitted: every record counts") }),
+    query: z.strictObject({
+      asOf: ZPartialDate.optional().describe("Count only records active on this date; omitted: every record counts"),
+      locale: z.enum(LOCALES).optional().describe("Language of record names in the evidence (default: the signed-in user's, else Japanese)"),
+    }),
     response: ZOrganisationAssessment,
-    handler: ({ ctx, actor, params, query }) => assessOrganisation(ctx.database.db, actor, params.id, query.asOf),
+    handler: ({ ctx, actor, params, query }) => assessOrganisation(ctx.database.db, inLocale(actor, query.locale), params.id, query.asOf),
   }),
   route({
     method: "GET",
@@ -72,9 +81,10 @@ export const governanceRoutes = [
     query: z.strictObject({
       from: z.coerce.number().int().min(1000).max(9999).optional().describe("First year (default: the year of the earliest record)"),
       to: ZPartialDate.optional().describe("Last year (YYYY: its 31 December) or date (default today)"),
+      locale: z.enum(LOCALES).optional().describe("Language of record names in the evidence (default: the signed-in user's, else Japanese)"),
     }),
     response: ZOrganisationTimeline,
-    handler: ({ ctx, actor, params, query }) => timelineOfOrganisation(ctx.database.db, actor, params.id, query),
+    handler: ({ ctx, actor, params, query }) => timelineOfOrganisation(ctx.database.db, inLocale(actor, query.locale), params.id, query),
   }),
   route({
     method: "GET",
@@ -91,7 +101,7 @@ export const governanceRoutes = [
     }),
     response: ZComparison,
     handler: async ({ ctx, actor, query, reply }) => {
-      const { model, table } = await compareLocalGovernments(ctx.database.db, actor, query);
+      const { model, table } = await compareLocalGovernments(ctx.database.db, inLocale(actor, query.locale), query);
       const locale = query.locale ?? actor.locale;
       const name = `assessment-comparison-${query.kind ?? "local-governments"}${query.asOf ? `-${query.asOf}` : ""}`;
       if (query.format === "csv") {

@@ -17,4 +17,6 @@ export const navItems: NavItem[] = [
   { to: "/offices", label: "nav.offices", counted: true },
   { to: "/strategies", label: "nav.strategies", counted: true },
   { to: "/ties", label: "nav.ties", counted: true },
+  { to: "/assessment", label: "governance.nav.assessment" },
+  { to: "/kpis", label: "governance.nav.kpis" },
 ];

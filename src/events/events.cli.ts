@@ -1,7 +1,8 @@
 /**
  * @module events/events.cli
  * `renkei events …`: schedule 1:1 meetings from an instance file, reschedule after changes, and write
- * iCalendar agendas. Bad files and invalid instances are reported item by item and exit 2.
+ * iCalendar agendas; import an event's participants into the configured database. Bad files and invalid
+ * instances are reported item by item and exit 2.
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
@@ -9,6 +10,7 @@ import { action, printJson } from "../cli/cli-io.ts";
 import { AppError } from "../core/errors.ts";
 import { scheduleErrors } from "./scheduler/check.ts";
 import { compile } from "./scheduler/model.ts";
+import { registerParticipantImport } from "./participants-import.cli.ts";
 import { eventCalendar, participantCalendar, type Lang } from "./scheduler/ics.ts";
 import { parseInstance, type TInstance } from "./scheduler/instance.ts";
 import { reschedule } from "./scheduler/reschedule.ts";
@@ -183,4 +185,6 @@ export function registerEventsCommands(program: Command): void {
       }
       process.stdout.write(o.participant !== undefined ? participantCalendar(instance, schedule, o.participant, options) : eventCalendar(instance, schedule, options));
     }));
+
+  registerParticipantImport(events);
 }

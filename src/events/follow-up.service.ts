@@ -1,0 +1,110 @@
+/**
+ * @module events/follow-up.service
+ * The follow-up survey months after the event (`followUpMonths`, asked of the participant types in
+ * `followUpTypes`, sellers by default — the regional companies whose results the organisers' KPIs
+ * measure; asking both sides of a deal would count it twice). It opens when the event has ended and is
+ * due on the event's last day + followUpMonths; organisers send in-app notices when it is due. Answers
+ * feed the KPIs of every organising organisation (see kpi-feed): contracts → `contracts`, sales →
+ * `sales_jpy`, by the difference from the previous answer, so a corrected answer corrects the KPI.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import type { Actor } from "../auth/actor.ts";
+import { AppError } from "../core/errors.ts";
+import type { Executor } from "../db/connection.ts";
+import { iso } from "../registry/references.ts";
+import { loadEvent, loadManagedEvent, loadParticipant, requireActsFor, type EventRow } from "./event-access.ts";
+import { eventFollowUps, eventParticipants } from "./events.table.ts";
+import { feedMetric } from "./kpi-feed.ts";
+import type { TFollowUp, TFollowUpPut } from "./meetings.schema.ts";
+import { notify } from "./notifications.service.ts";
+import { addMonths, localDate } from "./time-zone.ts";
+import type { ParticipantType } from "./vocabulary.ts";
+
+export const dueOn = (event: Pick<EventRow, "endsOn" | "followUpMonths">) => addMonths(event.endsOn, event.followUpMonths);
+
+async function askedParticipants(db: Executor, event: EventRow) {
+  return db
+    .select()
+    .from(eventParticipants)
+    .where(and(eq(eventParticipants.eventId, event.id), eq(eventParticipants.status, "approved"), inArray(eventParticipants.participantType, event.followUpTypes)))
+    .orderBy(eventParticipants.name);
+}
+
+export async function listFollowUps(db: Executor, actor: Actor, eventId: string, asOf: Date): Promise<TFollowUp[]> {
+  const { event } = await loadManagedEvent(db, actor, eventId);
+  const people = await askedParticipants(db, event);
+  const answers = new Map((await db.select().from(eventFollowUps).where(eq(eventFollowUps.eventId, eventId))).map((f) => [f.participantId, f]));
+  const due = dueOn(event);
+  const today = localDate(asOf, event.timeZone);
+  return people.map((p) => {
+    const f = answers.get(p.id);
+    return {
+      participantId: p.id,
+      name: p.name,
+      participantType: p.participantType as ParticipantType,
+      dueOn: due,
+      due: today >= due,
+      notifiedAt: f?.notifiedAt ? iso(f.notifiedAt) : null,
+      answeredAt: f?.answeredAt ? iso(f.answeredAt) : null,
+      negotiations: f?.negotiations ?? null,
+      contracts: f?.contracts ?? null,
+      salesJpy: f?.salesJpy ?? null,
+      comments: f?.comments ?? null,
+    };
+  });
+}
+
+/** Notifies every asked participant who has neither been notified nor answered, once the survey is due. */
+export async function notifyFollowUps(db: Executor, actor: Actor, eventId: string, asOf: Date): Promise<{ notified: number; dueOn: string }> {
+  const { event } = await loadManagedEvent(db, actor, eventId);
+  const due = dueOn(event);
+  if (localDate(asOf, event.timeZone) < due) {
+    throw new AppError("conflict", `The follow-up survey is due on ${due}.`, [{ path: "asOf", message: `before the due date ${due}` }]);
+  }
+  const answers = new Map((await db.select().from(eventFollowUps).where(eq(eventFollowUps.eventId, eventId))).map((f) => [f.participantId, f]));
+  const todo = (await askedParticipants(db, event)).filter((p) => !answers.get(p.id)?.notifiedAt && !answers.get(p.id)?.answeredAt);
+  for (const p of todo) {
+    await db.insert(eventFollowUps).values({ participantId: p.id, eventId, notifiedAt: asOf }).onConflictDoUpdate({ target: eventFollowUps.participantId, set: { notifiedAt: asOf } });
+  }
+  await notify(db, todo.map((p) => ({ eventId, participantId: p.id, kind: "follow_up_due" as const })), asOf);
+  return { notified: todo.length, dueOn: due };
+}
+
+export async function answerFollowUp(db: Executor, actor: Actor, eventId: string, pid: string, input: TFollowUpPut, now: Date): Promise<TFollowUp> {
+  const access = await loadEvent(db, actor, eventId);
+  const { event } = access;
+  const p = await loadParticipant(db, actor, access, pid, { seeApproved: true });
+  requireActsFor(actor, access, p, "answer its follow-up survey");
+  if (!event.followUpTypes.includes(p.participantType) || p.status !== "approved") {
+    throw new AppError("conflict", `The follow-up survey is asked of approved ${event.followUpTypes.join(", ")} participants.`, [{ path: "participantId", message: "not asked the survey" }]);
+  }
+  const today = localDate(now, event.timeZone);
+  if (today < event.endsOn) throw new AppError("conflict", `The follow-up survey opens when the event has ended (${event.endsOn}).`, [{ path: "participantId", message: "the event has not ended" }]);
+  const [before] = await db.select().from(eventFollowUps).where(eq(eventFollowUps.participantId, pid));
+  const values = {
+    negotiations: input.negotiations !== undefined ? input.negotiations : (before?.negotiations ?? null),
+    contracts: input.contracts !== undefined ? input.contracts : (before?.contracts ?? null),
+    salesJpy: input.salesJpy !== undefined ? input.salesJpy : (before?.salesJpy ?? null),
+    comments: input.comments !== undefined ? input.comments : (before?.comments ?? null),
+    answeredAt: now,
+    answeredBy: actor.userId,
+  };
+  await db.insert(eventFollowUps).values({ participantId: pid, eventId, ...values }).onConflictDoUpdate({ target: eventFollowUps.participantId, set: values });
+  const source = `events:follow-up/${eventId}/${pid}`;
+  await feedMetric(db, access, "contracts", (values.contracts ?? 0) - (before?.contracts ?? 0), today, source);
+  await feedMetric(db, access, "sales_jpy", (values.salesJpy ?? 0) - (before?.salesJpy ?? 0), today, source);
+  const due = dueOn(event);
+  return {
+    participantId: pid,
+    name: p.name,
+    participantType: p.participantType as ParticipantType,
+    dueOn: due,
+    due: today >= due,
+    notifiedAt: before?.notifiedAt ? iso(before.notifiedAt) : null,
+    answeredAt: iso(now),
+    negotiations: values.negotiations,
+    contracts: values.contracts,
+    salesJpy: values.salesJpy,
+    comments: values.comments,
+  };
+}

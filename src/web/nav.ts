@@ -19,4 +19,6 @@ export const navItems: NavItem[] = [
   { to: "/ties", label: "nav.ties", counted: true },
   { to: "/assessment", label: "governance.nav.assessment" },
   { to: "/kpis", label: "governance.nav.kpis" },
+  { to: "/office-operations", label: "offices-ops.nav" },
+  { to: "/people", label: "people.nav" },
 ];

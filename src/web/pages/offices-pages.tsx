@@ -133,6 +133,7 @@ export function OfficesPage() {
 export function OfficePage({ id }: { id: string }) {
   const i18n = useI18n();
   const { t, name, pick, locale } = i18n;
+  const { user } = useSession();
   const { data: office, error, reload } = useFetch<TOffice>(`/api/offices/${id}`);
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!office) return <Loading />;
@@ -148,6 +149,11 @@ export function OfficePage({ id }: { id: string }) {
         <p className="subtitle">
           {locale === "ja" ? office.nameEn : office.nameJa} <UnverifiedBadge unverified={office.unverified} />
         </p>
+        {user && (
+          <nav className="record-links" aria-label={t("offices-ops.title")}>
+            <Link to={`/offices/${office.id}/operations`}>{t("offices-ops.nav")}</Link>
+          </nav>
+        )}
       </PageHeader>
       <div className="detail-grid">
         <section className="panel">

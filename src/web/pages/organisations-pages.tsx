@@ -109,6 +109,15 @@ export function OrganisationPage({ id }: { id: string }) {
         <p className="subtitle">
           {locale === "ja" ? org.nameEn : org.nameJa} <UnverifiedBadge unverified={org.unverified} />
         </p>
+        <nav className="record-links" aria-label={t("governance.tab.label")}>
+          {(["prefecture", "designated_city", "municipality"] as string[]).includes(org.kind) && (
+            <>
+              <Link to={`/assessment/${org.id}`}>{t("governance.tab.assessment")}</Link>
+              <Link to={`/continuity/${org.id}`}>{t("governance.tab.continuity")}</Link>
+            </>
+          )}
+          <Link to={`/kpis/${org.id}`}>{t("governance.tab.kpis")}</Link>
+        </nav>
       </PageHeader>
       <section className="panel">
         <h2>{t("common.details")}</h2>

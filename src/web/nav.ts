@@ -21,4 +21,5 @@ export const navItems: NavItem[] = [
   { to: "/kpis", label: "governance.nav.kpis" },
   { to: "/office-operations", label: "offices-ops.nav" },
   { to: "/people", label: "people.nav" },
+  { to: "/events", label: "events.nav" },
 ];

@@ -3,5 +3,17 @@
  * The events pages' addresses (merged into the app's routes).
  */
 import type { RouteDef } from "../../routes.tsx";
+import { AgendaPage } from "./agenda-page.tsx";
+import { EventPage, EventsPage } from "./events-pages.tsx";
+import { GridPage } from "./grid-page.tsx";
+import { ParticipantPage } from "./participant-page.tsx";
+import { ReportPage } from "./report-page.tsx";
 
-export const eventsRoutes: RouteDef[] = [];
+export const eventsRoutes: RouteDef[] = [
+  { path: "/events", render: () => <EventsPage /> },
+  { path: "/events/:id", render: ({ id }) => <EventPage id={id!} /> },
+  { path: "/events/:id/grid", render: ({ id }) => <GridPage eventId={id!} /> },
+  { path: "/events/:id/report", render: ({ id }) => <ReportPage eventId={id!} /> },
+  { path: "/events/:id/participants/:pid", render: ({ id, pid }) => <ParticipantPage eventId={id!} pid={pid!} /> },
+  { path: "/events/:id/participants/:pid/agenda", render: ({ id, pid }) => <AgendaPage eventId={id!} pid={pid!} /> },
+];

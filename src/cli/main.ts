@@ -6,6 +6,7 @@ import { Command } from "commander";
 import { registerAssessCommands } from "../governance/assess.cli.ts";
 import { assessCliDeps } from "../governance/governance.cli-deps.ts";
 import { registerEventsCommands } from "../events/events.cli.ts";
+import { registerMatchCommands } from "../matchmaking/match.cli.ts";
 import { registerGraphCommands } from "../networks/graph.cli.ts";
 import { registerOfficesCommands } from "../offices/offices.cli.ts";
 import { officesCliDeps } from "../offices/offices.cli-deps.ts";
@@ -22,5 +23,6 @@ registerAssessCommands(program, assessCliDeps);
 registerOfficesCommands(program, officesCliDeps);
 registerGraphCommands(program);
 registerEventsCommands(program);
+registerMatchCommands(program);
 
 await program.parseAsync(process.argv);

@@ -18,11 +18,11 @@ import { hsKey, ProfileIndex } from "./profile-index.ts";
 import { validCompany, validRequest } from "./profiles.ts";
 import { explain } from "./reasons.ts";
 import type { CompanyAttrs, RequestAttrs } from "./fit.ts";
-import { CompanyColumns, companyAttrs, pairFit, RequestColumns, requestAttrs } from "./fit.ts";
+import { CompanyColumns, companyAttrs, pairFit, RequestColumns, requestAttrs, tierMaxima } from "./fit.ts";
 import type { QueryPlan } from "./scoring.ts";
 import { buildPlan } from "./scoring.ts";
-import type { Scored, TopKStats } from "./top-k.ts";
-import { topKExhaustive, topKIndexed } from "./top-k.ts";
+import type { Scored, TopKStats, TopKTuning } from "./top-k.ts";
+import { DEFAULT_TUNING, topKExhaustive, topKIndexed } from "./top-k.ts";
 import type {
   BuyerRequest,
   BuyerRequestInput,
@@ -43,12 +43,15 @@ export interface MatchEngineOptions {
     confidence?: Partial<MatchWeights["confidence"]>;
     bm25?: Partial<MatchWeights["bm25"]>;
   };
+  /** Internal knobs of the pruned top-k (results never depend on them). */
+  topK?: Partial<TopKTuning>;
 }
 
 export class MatchEngine {
   readonly hs: HsNomenclature;
   readonly glossary: Glossary;
   readonly weights: MatchWeights;
+  private readonly tuning: TopKTuning;
   private readonly companies = new ProfileIndex<CompanyAttrs>();
   private readonly requests = new ProfileIndex<RequestAttrs>();
   private readonly companyColumns = new CompanyColumns();
@@ -69,6 +72,7 @@ export class MatchEngine {
       confidence: { ...DEFAULT_WEIGHTS.confidence, ...w.confidence },
       bm25: { ...DEFAULT_WEIGHTS.bm25, ...w.bm25 },
     };
+    this.tuning = { ...DEFAULT_TUNING, ...options.topK };
   }
 
   get companyCount(): number {
@@ -109,7 +113,7 @@ export class MatchEngine {
     if (!query) return [];
     const w = this.weights;
     const plan = buildPlan(query, this.companies, w);
-    const results = this.run(plan, this.companies, this.companyColumns.factorFor(query.attrs, w), options);
+    const results = this.run(plan, this.companies, this.companyColumns.factorFor(query.attrs, w), options, tierMaxima(query.attrs, w));
     return results.flatMap((s) => {
       const company = this.companies.docs[s.doc];
       return company ? [this.toMatch(s, plan, query, company, true)] : [];
@@ -149,13 +153,14 @@ export class MatchEngine {
     index: ProfileIndex<A>,
     factorOf: (doc: number) => number,
     options: MatchOptions,
+    tierMax?: readonly number[],
   ): Scored[] {
     const k = Math.max(0, Math.floor(options.k ?? 10));
     if (k === 0 || plan.available === 0) {
       this.lastStats = { visited: 0, scored: 0 };
       return [];
     }
-    const { results, stats } = options.exhaustive ? topKExhaustive(plan, index, factorOf, k) : topKIndexed(plan, index, factorOf, k);
+    const { results, stats } = options.exhaustive ? topKExhaustive(plan, index, factorOf, k) : topKIndexed(plan, index, factorOf, k, this.tuning, tierMax);
     this.lastStats = stats;
     return results;
   }
@@ -178,18 +183,18 @@ export class MatchEngine {
 
   private companyDoc(p: CompanyProfile, index: boolean): StoredDoc<CompanyAttrs> {
     const text = p.name ? `${p.name}\n${p.description}` : p.description;
-    return this.toDoc(p.id, this.analyse(text, p.hsCodes), companyAttrs(p), index);
+    return this.toDoc(p.id, this.analyse(text, p.hsCodes), companyAttrs(p), p.vetted ? 1 : 0, index);
   }
 
   private requestDoc(p: BuyerRequest, index: boolean): StoredDoc<RequestAttrs> {
-    return this.toDoc(p.id, this.analyse(p.description, p.hsCodes), requestAttrs(p), index);
+    return this.toDoc(p.id, this.analyse(p.description, p.hsCodes), requestAttrs(p), 0, index);
   }
 
   /**
    * Builds the stored form. Terms of indexed profiles join the vocabulary; an ad-hoc query's unknown
    * terms get negative ids (they have no postings but still count in the query's normaliser).
    */
-  private toDoc<A>(id: string, f: ProfileFeatures, attrs: A, index: boolean): StoredDoc<A> {
+  private toDoc<A>(id: string, f: ProfileFeatures, attrs: A, tier: 0 | 1, index: boolean): StoredDoc<A> {
     let unknown = -1;
     const pairs: [number, number][] = [];
     for (const [term, tf] of f.terms) {
@@ -223,6 +228,7 @@ export class MatchEngine {
       hsKeys: Int32Array.from(hsEntries, (e) => e[0]),
       hsVals: Float64Array.from(hsEntries, (e) => e[1]),
       hs: f.hs,
+      tier,
       attrs,
     };
   }

@@ -75,6 +75,16 @@ export function requestAttrs(p: BuyerRequest): RequestAttrs {
   };
 }
 
+/**
+ * The largest factor a company of each index tier can reach for a request: unvetted companies (tier 0)
+ * at most (1 + β_market + β_capacity) / D over the boosts that apply, vetted ones (tier 1) up to 1.
+ */
+export function tierMaxima(req: RequestAttrs, w: MatchWeights): [number, number] {
+  const market = req.country >= 0 ? w.market : 0;
+  const capacity = req.volume > 0 ? w.capacity : 0;
+  return [(1 + market + capacity) / (1 + w.vetting + market + capacity), 1];
+}
+
 /** One fit boost: its value f in [0, 1] and what it adds to the numerator (β·f). */
 export interface Boost {
   f: number;

@@ -43,8 +43,16 @@ export interface StoredDoc<A> {
   hsKeys: Int32Array;
   hsVals: Float64Array;
   hs: HsFeature[];
+  /**
+   * Tier of the document (0 or 1): each tier has its own posting lists, so the top-k can bound the
+   * fit factor per tier (vetted companies are tier 1).
+   */
+  tier: 0 | 1;
   attrs: A;
 }
+
+/** Number of tiers; a list key is `id · TIERS + tier`. */
+export const TIERS = 2;
 
 export class PostingList {
   docs = new Int32Array(4);
@@ -99,6 +107,7 @@ export class PostingList {
 
 export class ProfileIndex<A> {
   readonly docs: (StoredDoc<A> | undefined)[] = [];
+  /** Posting lists by `id · TIERS + tier` (term id, concept id, HS key). */
   readonly termLists = new Map<number, PostingList>();
   readonly conceptLists = new Map<number, PostingList>();
   readonly hsLists = new Map<number, PostingList>();
@@ -124,6 +133,19 @@ export class ProfileIndex<A> {
     return this.docs.length;
   }
 
+  /** Live documents containing a term, all tiers together. */
+  termDf(term: number): number {
+    let df = 0;
+    for (let t = 0; t < TIERS; t++) df += this.termLists.get(term * TIERS + t)?.live ?? 0;
+    return df;
+  }
+
+  conceptDf(concept: number): number {
+    let df = 0;
+    for (let t = 0; t < TIERS; t++) df += this.conceptLists.get(concept * TIERS + t)?.live ?? 0;
+    return df;
+  }
+
   docNumber(id: string): number | undefined {
     return this.byId.get(id);
   }
@@ -147,12 +169,13 @@ export class ProfileIndex<A> {
     this.lengths[n] = doc.length;
     this.liveCount++;
     this.totalLength += doc.length;
+    const t = doc.tier;
     for (let i = 0; i < doc.terms.length; i++) {
-      listFor(this.termLists, doc.terms[i] ?? 0).push(n, doc.tfs[i] ?? 0, doc.length);
+      listFor(this.termLists, (doc.terms[i] ?? 0) * TIERS + t).push(n, doc.tfs[i] ?? 0, doc.length);
     }
-    for (let i = 0; i < doc.concepts.length; i++) listFor(this.conceptLists, doc.concepts[i] ?? 0).push(n, 1, doc.length);
+    for (let i = 0; i < doc.concepts.length; i++) listFor(this.conceptLists, (doc.concepts[i] ?? 0) * TIERS + t).push(n, 1, doc.length);
     for (let i = 0; i < doc.hsKeys.length; i++) {
-      listFor(this.hsLists, doc.hsKeys[i] ?? 0).push(n, doc.hsVals[i] ?? 0, doc.length);
+      listFor(this.hsLists, (doc.hsKeys[i] ?? 0) * TIERS + t).push(n, doc.hsVals[i] ?? 0, doc.length);
     }
     return n;
   }
@@ -175,9 +198,9 @@ export class ProfileIndex<A> {
       if (list.live === 0) lists.delete(key);
       else if (list.dead * 2 > list.size) list.compact(isLive, lengthOf);
     };
-    for (const t of doc.terms) bury(this.termLists, t);
-    for (const c of doc.concepts) bury(this.conceptLists, c);
-    for (const k of doc.hsKeys) bury(this.hsLists, k);
+    for (const t of doc.terms) bury(this.termLists, t * TIERS + doc.tier);
+    for (const c of doc.concepts) bury(this.conceptLists, c * TIERS + doc.tier);
+    for (const k of doc.hsKeys) bury(this.hsLists, k * TIERS + doc.tier);
     return true;
   }
 }

@@ -57,14 +57,14 @@ export function buildPlan<A>(query: StoredDoc<unknown>, index: ProfileIndex<A>, 
   for (let i = 0; i < query.terms.length; i++) {
     const id = query.terms[i] ?? -1;
     const qtf = query.tfs[i] ?? 1;
-    const df = index.termLists.get(id)?.live ?? 0;
+    const df = id < 0 ? 0 : index.termDf(id);
     const weight = idf(n, df) * ((qtf * (k1 + 1)) / (qtf + k1));
     termIdf.push(weight);
     zText += weight * (k1 + 1);
   }
   for (let i = 0; i < query.terms.length; i++) {
     const id = query.terms[i] ?? -1;
-    if (!index.termLists.has(id)) continue;
+    if (id < 0 || index.termDf(id) === 0) continue;
     textIds.push(id);
     textW.push((w.text * (termIdf[i] ?? 0)) / (zText * available));
   }
@@ -74,12 +74,12 @@ export function buildPlan<A>(query: StoredDoc<unknown>, index: ProfileIndex<A>, 
   let zConcept = 0;
   const conceptIdf: number[] = [];
   for (const c of query.concepts) {
-    const v = idf(n, index.conceptLists.get(c)?.live ?? 0);
+    const v = idf(n, index.conceptDf(c));
     conceptIdf.push(v);
     zConcept += v;
   }
   query.concepts.forEach((c, i) => {
-    if (!index.conceptLists.has(c)) return;
+    if (index.conceptDf(c) === 0) return;
     conceptIds.push(c);
     conceptW.push((w.concept * (conceptIdf[i] ?? 0)) / (zConcept * available));
   });

@@ -11,6 +11,7 @@
  * sum, in the bounds as in the score.
  */
 import type { PostingList, ProfileIndex } from "./profile-index.ts";
+import { TIERS } from "./profile-index.ts";
 import type { QueryPlan } from "./scoring.ts";
 import { relevance, saturation } from "./scoring.ts";
 
@@ -136,6 +137,8 @@ interface Cursor {
   pos: number;
   /** Document at `pos`, END when exhausted. */
   doc: number;
+  /** Tier of every document in the list. */
+  tier: number;
   essential: boolean;
 }
 
@@ -164,29 +167,28 @@ function seek(c: Cursor, doc: number): void {
 
 function cursorsFor<A>(plan: QueryPlan, index: ProfileIndex<A>): Cursor[] {
   const cursors: Cursor[] = [];
-  const add = (list: PostingList | undefined, kind: number, slot: number, weight: number, ub: number) => {
-    if (list && list.size > 0) cursors.push({ list, kind, slot, weight, ub, pos: 0, doc: list.docs[0] ?? END, essential: true });
+  const add = (list: PostingList | undefined, kind: number, slot: number, weight: number, tier: number) => {
+    if (!list || list.size === 0) return;
+    const ub = kind === CONCEPT ? weight : kind === HS ? weight * list.maxVal : weight * saturation(list.maxVal, list.minLen, plan);
+    cursors.push({ list, kind, slot, weight, ub, pos: 0, doc: list.docs[0] ?? END, tier, essential: true });
   };
-  plan.textIds.forEach((id, i) => {
-    const list = index.termLists.get(id);
-    const w = plan.textW[i] ?? 0;
-    add(list, TEXT, i, w, list ? w * saturation(list.maxVal, list.minLen, plan) : 0);
-  });
-  plan.conceptIds.forEach((id, i) => {
-    const w = plan.conceptW[i] ?? 0;
-    add(index.conceptLists.get(id), CONCEPT, i, w, w);
-  });
-  plan.hsKeys.forEach((key, i) => {
-    const list = index.hsLists.get(key);
-    const w = plan.hsW[i] ?? 0;
-    add(list, HS, i, w, list ? w * list.maxVal : 0);
-  });
+  for (let t = 0; t < TIERS; t++) {
+    plan.textIds.forEach((id, i) => add(index.termLists.get(id * TIERS + t), TEXT, i, plan.textW[i] ?? 0, t));
+    plan.conceptIds.forEach((id, i) => add(index.conceptLists.get(id * TIERS + t), CONCEPT, i, plan.conceptW[i] ?? 0, t));
+    plan.hsKeys.forEach((key, i) => add(index.hsLists.get(key * TIERS + t), HS, i, plan.hsW[i] ?? 0, t));
+  }
   return cursors;
 }
 
-/** Documents scored up front to raise θ before the walk, when the lists are long enough to need it. */
-const SEED_BUDGET = 128;
-const SEED_WHEN_POSTINGS = 8_192;
+/** Seeding: documents scored up front to raise θ before the walk, when the lists are long enough to need it. */
+export interface TopKTuning {
+  /** Most postings seeded. */
+  seedBudget: number;
+  /** Seed only when the query's lists hold more postings than this. */
+  seedWhenPostings: number;
+}
+
+export const DEFAULT_TUNING: TopKTuning = { seedBudget: 128, seedWhenPostings: 8_192 };
 
 /** What a cursor's current posting adds to its document's relevance. */
 function valueAt(c: Cursor, length: number, plan: QueryPlan): number {
@@ -209,6 +211,8 @@ export function topKIndexed<A>(
   index: ProfileIndex<A>,
   factorOf: FactorOf,
   k: number,
+  tuning: TopKTuning = DEFAULT_TUNING,
+  tierMax: readonly number[] = [1, 1],
 ): { results: Scored[]; stats: TopKStats } {
   const cursors = cursorsFor(plan, index);
   const heap = new TopHeap(k);
@@ -220,7 +224,15 @@ export function topKIndexed<A>(
   const seeded = new Set<number>();
   let postings = 0;
   for (const c of cursors) postings += c.list.size;
-  let budget = postings > SEED_WHEN_POSTINGS ? SEED_BUDGET : 0;
+  let budget = postings > tuning.seedWhenPostings ? tuning.seedBudget : 0;
+  // Most relevance a document of each tier can have (sum of the bounds, max for HS): hopeless seeds
+  // are not scored.
+  const rmaxSum = new Float64Array(TIERS);
+  const rmaxHs = new Float64Array(TIERS);
+  for (const c of cursors) {
+    if (c.kind === HS) rmaxHs[c.tier] = Math.max(rmaxHs[c.tier] ?? 0, c.ub);
+    else rmaxSum[c.tier] = (rmaxSum[c.tier] ?? 0) + c.ub;
+  }
   for (const c of [...cursors].sort((a, b) => b.ub - a.ub)) {
     if (c.list.size > budget) continue;
     budget -= c.list.size;
@@ -231,15 +243,15 @@ export function topKIndexed<A>(
       visited++;
       const f = factorOf(d);
       const doc = index.docs[d];
-      if (f < 0 || !doc) continue;
+      if (f < 0 || !doc || ((rmaxSum[c.tier] ?? 0) + (rmaxHs[c.tier] ?? 0)) * f < theta - EPSILON) continue;
       scored++;
       const score = relevance(plan, doc) * f;
       if (score > 0 && heap.offer({ doc: d, id: doc.id, score }) && heap.full) theta = heap.threshold;
     }
   }
 
-  // Split into essential and non-essential lists; rest[i] and hsRest[i] bound what ne[i..] can add.
-  const split = new Splitter(cursors);
+  // Split into essential and non-essential lists, per tier.
+  const split = new Splitter(cursors, tierMax);
   split.grow(theta);
   let essential = cursors.filter((c) => c.essential);
 
@@ -270,13 +282,16 @@ export function topKIndexed<A>(
       c.pos++;
       c.doc = c.pos < c.list.size ? (c.list.docs[c.pos] ?? END) : END;
     }
+    // Every list holding d is of d's tier; only that tier's non-essential lists can add to it.
+    const tier = split.tierOf(d, essential);
+    const part = split.parts[tier] as Part;
     let f = -1;
-    if (sum + split.neSum + Math.max(hs, split.neHs) >= theta - EPSILON && !seeded.has(d)) f = factorOf(d);
+    if ((sum + part.sum + Math.max(hs, part.hs)) * (tierMax[tier] ?? 1) >= theta - EPSILON && !seeded.has(d)) f = factorOf(d);
     // Dead documents keep their columns, so the factor is safe to compute; liveness is checked below.
     let alive = f >= 0;
-    const ne = split.ne;
+    const ne = part.ne;
     for (let i = 0; alive && i < ne.length; i++) {
-      if ((sum + (split.rest[i] ?? 0) + Math.max(hs, split.hsRest[i] ?? 0)) * f < theta - EPSILON) {
+      if ((sum + (part.rest[i] ?? 0) + Math.max(hs, part.hsRest[i] ?? 0)) * f < theta - EPSILON) {
         alive = false;
         break;
       }
@@ -317,48 +332,68 @@ export function topKIndexed<A>(
   return { results: heap.sorted(), stats: { visited, scored } };
 }
 
+/** The non-essential lists of one tier, in probing order, with suffix bounds (unscaled). */
+interface Part {
+  sum: number;
+  hs: number;
+  ne: Cursor[];
+  rest: Float64Array;
+  hsRest: Float64Array;
+}
+
 /**
- * The essential / non-essential split: the largest lists whose combined bound (sum, max for HS) stays
- * under θ become non-essential, probed strongest first; the set only grows as θ rises.
+ * The essential / non-essential split, per tier: the largest lists of a tier whose combined bound
+ * (sum, max for HS) times the tier's largest fit factor stays under θ become non-essential, probed
+ * strongest first. A document is in lists of its own tier only, so each tier is bounded on its own.
+ * The sets only grow as θ rises.
  */
 class Splitter {
-  neSum = 0;
-  neHs = 0;
-  ne: Cursor[] = [];
-  readonly rest: Float64Array;
-  readonly hsRest: Float64Array;
+  readonly parts: Part[] = [];
   private readonly bySize: Cursor[];
 
-  constructor(private readonly cursors: Cursor[]) {
-    this.rest = new Float64Array(cursors.length + 1);
-    this.hsRest = new Float64Array(cursors.length + 1);
+  constructor(
+    private readonly cursors: Cursor[],
+    private readonly tierMax: readonly number[],
+  ) {
+    for (let t = 0; t < TIERS; t++) {
+      this.parts.push({ sum: 0, hs: 0, ne: [], rest: new Float64Array(cursors.length + 1), hsRest: new Float64Array(cursors.length + 1) });
+    }
     this.bySize = [...cursors].sort((a, b) => b.list.size - a.list.size);
+  }
+
+  /** The tier of the document the essential cursors just passed (the one that was at it). */
+  tierOf(d: number, essential: Cursor[]): number {
+    for (const c of essential) if (c.pos > 0 && c.list.docs[c.pos - 1] === d) return c.tier;
+    return 0;
   }
 
   /** Moves lists out of the essential set for a new θ; true when any moved. */
   grow(theta: number): boolean {
-    let changed = false;
+    const changed = new Set<number>();
     for (const c of this.bySize) {
       if (!c.essential) continue;
-      const sum = this.neSum + (c.kind === HS ? 0 : c.ub);
-      const hs = c.kind === HS ? Math.max(this.neHs, c.ub) : this.neHs;
-      if (sum + hs < theta - EPSILON) {
+      const part = this.parts[c.tier] as Part;
+      const sum = part.sum + (c.kind === HS ? 0 : c.ub);
+      const hs = c.kind === HS ? Math.max(part.hs, c.ub) : part.hs;
+      if ((sum + hs) * (this.tierMax[c.tier] ?? 1) < theta - EPSILON) {
         c.essential = false;
-        this.neSum = sum;
-        this.neHs = hs;
-        changed = true;
+        part.sum = sum;
+        part.hs = hs;
+        changed.add(c.tier);
       }
     }
-    if (!changed) return false;
-    this.ne = this.cursors.filter((c) => !c.essential).sort((a, b) => b.ub - a.ub);
-    const { ne, rest, hsRest } = this;
-    rest[ne.length] = 0;
-    hsRest[ne.length] = 0;
-    for (let i = ne.length - 1; i >= 0; i--) {
-      const c = ne[i] as Cursor;
-      rest[i] = (rest[i + 1] ?? 0) + (c.kind === HS ? 0 : c.ub);
-      hsRest[i] = Math.max(hsRest[i + 1] ?? 0, c.kind === HS ? c.ub : 0);
+    for (const t of changed) {
+      const part = this.parts[t] as Part;
+      part.ne = this.cursors.filter((c) => !c.essential && c.tier === t).sort((a, b) => b.ub - a.ub);
+      const { ne, rest, hsRest } = part;
+      rest[ne.length] = 0;
+      hsRest[ne.length] = 0;
+      for (let i = ne.length - 1; i >= 0; i--) {
+        const c = ne[i] as Cursor;
+        rest[i] = (rest[i + 1] ?? 0) + (c.kind === HS ? 0 : c.ub);
+        hsRest[i] = Math.max(hsRest[i + 1] ?? 0, c.kind === HS ? c.ub : 0);
+      }
     }
-    return true;
+    return changed.size > 0;
   }
 }

@@ -17,6 +17,7 @@ export const navItems: NavItem[] = [
   { to: "/offices", label: "nav.offices", counted: true },
   { to: "/strategies", label: "nav.strategies", counted: true },
   { to: "/ties", label: "nav.ties", counted: true },
+  { to: "/networks", label: "networks.nav" },
   { to: "/assessment", label: "governance.nav.assessment" },
   { to: "/kpis", label: "governance.nav.kpis" },
   { to: "/office-operations", label: "offices-ops.nav" },

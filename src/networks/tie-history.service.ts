@@ -201,7 +201,9 @@ export async function upgradeTieRecord(db: Executor, actor: Actor, tieId: string
     source: null,
     unverified: false,
   });
-  await insertEvent(db, old, record!.history.length, planned.superseded.history.at(-1)!);
+  // The plan was made before the successor had an id; its "superseded by" note gets the real one.
+  const ended = planned.superseded.history.at(-1)!;
+  await insertEvent(db, old, record!.history.length, { ...ended, ...(ended.note ? { note: ended.note.replace(`${tieId}:successor`, created.id) } : {}) });
   const [successorRow] = await db.select().from(ties).where(eq(ties.id, created.id));
   const start = planned.successor.history[0]!;
   await insertEvent(db, successorRow!, 0, { ...start, note: input.note ?? `continues ${tieId}` });

@@ -103,6 +103,7 @@ describe(`ties over their lifetime API (${testDatabaseKind()})`, () => {
     expect(successor.tie).toMatchObject({ kind: "business_partner", since: "2010-04-01", state: "signed", supersedesTieId: id });
     expect(successor.events[0]).toMatchObject({ reason: "upgraded_from", signatories: ["Mayor of Shiken City"] });
     expect(superseded.supersededBy.map((s: { id: string }) => s.id)).toEqual([successor.tie.id]);
+    expect(superseded.events.at(-1)).toMatchObject({ state: "ended", note: `superseded by ${successor.tie.id}` });
 
     const again = await post(`/api/ties/${id}/upgrade`, { kind: "partnership", date: "2011-01-01" });
     expect(again.statusCode).toBe(400);

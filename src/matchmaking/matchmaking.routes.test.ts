@@ -178,3 +178,23 @@ describe(`matchmaking profiles, vetting and matches (${testDatabaseKind()})`, ()
     expect((await call(t, "POST", "/api/opportunities", outsider.staff, { kind: "business_offer", ownerOrgId: buyer.id, vettedBy: gov.id, country: "SG", titleEn: "x" })).statusCode).toBe(403);
   });
 });
+
+describe("HS code picker", () => {
+  it("finds codes from Japanese and English words and from a code prefix, and names a bad query", async () => {
+    const t = await createTestApp();
+    try {
+      const ja = json(await t.app.inject({ method: "GET", url: `/api/hs?q=${encodeURIComponent("りんご")}` }));
+      expect(ja.items.map((i: { code: string }) => i.code)).toContain("0808");
+      const en = json(await t.app.inject({ method: "GET", url: "/api/hs?q=yellowtail&limit=5" }));
+      expect(en.items.length).toBeGreaterThan(0);
+      expect(en.items.length).toBeLessThanOrEqual(5);
+      const code = json(await t.app.inject({ method: "GET", url: "/api/hs?q=8482" }));
+      expect(code.items[0].code).toBe("8482");
+      const bad = await t.app.inject({ method: "GET", url: "/api/hs?q=" });
+      expect(bad.statusCode).toBe(400);
+      expect(json(bad).errors[0].path).toBe("query.q");
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -32,6 +32,8 @@ import {
 import { createOpportunity, deleteOpportunity, getOpportunity, listOpportunities, renewOpportunity, updateOpportunity } from "./opportunities.service.ts";
 import { createProfile, deleteProfile, getProfile, listProfiles, updateProfile } from "./profiles.service.ts";
 import { workflowRoutes } from "./workflow.routes.ts";
+import { searchHsCodes } from "./engine/infer.ts";
+import { hsNomenclature, productGlossary } from "./nomenclature.ts";
 import { getPolicy, listReviews, review, setPolicy } from "./vetting.service.ts";
 
 const READ = "published records for everyone; unpublished ones for the owner's and the sponsoring government's members";
@@ -130,4 +132,31 @@ const policyRoutes = [
   route({ method: "PUT", url: "/api/vetting-policies/:orgId", summary: "Set a government's vetting policy", tags: ["matchmaking: vetting"], policy: { access: "signed_in", rule: "admins and staff of the government" }, params: ZOrgIdParams, body: ZVettingPolicyBody, response: ZVettingPolicy, handler: ({ ctx, actor, params, body }) => ctx.database.db.transaction((tx) => setPolicy(tx, actor, params.orgId, body)) }),
 ];
 
-export const matchmakingRoutes: RouteSpec<any, any, any, any>[] = [...profileRoutes, ...opportunityRoutes, ...policyRoutes, ...workflowRoutes];
+/** The HS code picker: search the HS 2022 nomenclature and the product glossary in Japanese or English. */
+const hsRoutes = [
+  route({
+    method: "GET",
+    url: "/api/hs",
+    summary: "Search HS 2022 codes by code, Japanese or English product words (for the HS code picker)",
+    tags: ["matchmaking"],
+    policy: { access: "public", rule: "reference data, public" },
+    query: z.strictObject({
+      q: z.string().trim().min(1).max(100).describe("A code prefix (e.g. 0808), or words such as りんご or yellowtail"),
+      limit: z.coerce.number().int().min(1).max(50).default(20).describe("Most suggestions to return"),
+    }),
+    response: z.object({
+      items: z.array(
+        z.object({
+          code: z.string(),
+          level: z.number().int(),
+          description: z.string().describe("HS 2022 description (English)"),
+          chapterJa: z.string().describe("The chapter's name in Japanese"),
+          concept: z.object({ id: z.string(), ja: z.string(), en: z.string() }).optional().describe("Glossary product that matched"),
+        }),
+      ),
+    }),
+    handler: async ({ query }) => ({ items: searchHsCodes(query.q, hsNomenclature(), productGlossary(), query.limit) }),
+  }),
+];
+
+export const matchmakingRoutes: RouteSpec<any, any, any, any>[] = [...profileRoutes, ...opportunityRoutes, ...policyRoutes, ...workflowRoutes, ...hsRoutes];

@@ -4,19 +4,11 @@
  * availability, caps, sessions), shared by the property tests and the benchmark so both are
  * reproducible from a seed.
  */
+import { seededRandom } from "../../core/random.ts";
 import type { TInstance, TParticipant, TRequest, TSlot } from "./instance.ts";
 
-/** mulberry32: a small, fast 32-bit generator; plenty for test data, not for anything secret. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator (mulberry32) the property tests and the benchmark share. */
+export const prng = seededRandom;
 
 export interface GenerateOptions {
   seed: number;

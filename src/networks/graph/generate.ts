@@ -4,19 +4,10 @@
  * graph is connected) topped up with edges whose endpoints are picked partly by preferential
  * attachment, giving the skewed degrees of real tie networks. No self-loops, no duplicate pairs.
  */
+import { seededRandom } from "../../core/random.ts";
 import type { EdgeInput } from "./graph.ts";
 
-/** mulberry32: small, fast, and the same sequence on every platform. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface RandomGraphOptions {
   seed: number;

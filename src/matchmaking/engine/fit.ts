@@ -133,6 +133,7 @@ function factor(
   return numerator / denominator;
 }
 
+/** The fit factor of a request and a company (`CompanyColumns` computes the same from flat arrays). */
 export function pairFactor(req: RequestAttrs, co: CompanyAttrs, w: MatchWeights): number {
   const c = req.country;
   const exported = c >= 0 && has(co.exported, c);

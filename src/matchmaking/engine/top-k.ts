@@ -1,14 +1,12 @@
 /**
  * @module matchmaking/engine/top-k
  * Exact top-k retrieval. `topKExhaustive` scores every live candidate; `topKIndexed` walks the posting
- * lists of the query's terms, concepts and HS prefixes document-at-a-time with WAND pruning: each list
- * has an upper bound on what it can add to a score; with the lists ordered by their current document,
- * the pivot is the first list at which the bounds so far could reach θ, the k-th best score. Documents
- * before the pivot document are skipped in every earlier list without being looked at. A document that
- * is looked at gets its exact relevance from the lists that hold it, times its fit factor; only if that
- * can still reach θ is it scored by the same function the exhaustive scorer uses. Both order by
- * (score desc, id asc), so they return the same list. HS lists combine by max, text and concepts by
- * sum, in the bounds as in the score.
+ * lists of the query's terms, concepts and HS prefixes document-at-a-time with MaxScore pruning (see
+ * its comment): lists whose combined upper bound cannot reach θ, the k-th best score so far, are only
+ * probed, never walked; per-tier bounds on the fit factor (vetted companies are indexed apart) let
+ * more of them drop out; candidates are dropped as soon as their partial bound falls under θ. Both
+ * use the same arithmetic and order by (score desc, id asc), so they return the same list, scores
+ * equal to the bit. HS lists combine by max, text and concepts by sum, in the bounds as in the score.
  */
 import type { PostingList, ProfileIndex } from "./profile-index.ts";
 import { TIERS } from "./profile-index.ts";

@@ -23,4 +23,5 @@ export const navItems: NavItem[] = [
   { to: "/office-operations", label: "offices-ops.nav" },
   { to: "/people", label: "people.nav" },
   { to: "/events", label: "events.nav" },
+  { to: "/matching", label: "matchmaking.nav" },
 ];

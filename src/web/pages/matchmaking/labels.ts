@@ -1,0 +1,126 @@
+/**
+ * @module web/pages/matchmaking/labels
+ * Enum labels of matchmaking (vetting status, opportunity kinds, certifications, units, reason kinds,
+ * vetting criteria and decisions, interest states), and the vetting decision the policy gives — the same
+ * rule as the server's `decideVetting`, so the review form can show it before it is sent.
+ */
+import type { Bilingual } from "../../../core/domain.ts";
+
+export const VETTING_STATUS_LABELS: Record<string, Bilingual> = {
+  pending: { ja: "審査待ち", en: "Pending review" },
+  published: { ja: "公開", en: "Published" },
+  held: { ja: "保留", en: "Held" },
+  rejected: { ja: "却下", en: "Rejected" },
+};
+
+export const OPPORTUNITY_KIND_LABELS: Record<string, Bilingual> = {
+  business_offer: { ja: "ビジネス提案（供給）", en: "Business offer" },
+  business_request: { ja: "ビジネス引合い（調達）", en: "Business request" },
+  technology_offer: { ja: "技術提案", en: "Technology offer" },
+  technology_request: { ja: "技術の引合い", en: "Technology request" },
+  partnership_request: { ja: "提携先の募集", en: "Partnership request" },
+};
+export const OPPORTUNITY_KINDS = Object.keys(OPPORTUNITY_KIND_LABELS);
+
+export const CERTIFICATION_LABELS: Record<string, Bilingual> = {
+  haccp: { ja: "HACCP", en: "HACCP" },
+  halal: { ja: "ハラール認証", en: "Halal" },
+  organic_jas: { ja: "有機JAS", en: "Organic JAS" },
+  jas: { ja: "JAS規格", en: "JAS" },
+  iso22000: { ja: "ISO 22000", en: "ISO 22000" },
+  fssc22000: { ja: "FSSC 22000", en: "FSSC 22000" },
+  jgap: { ja: "JGAP", en: "JGAP" },
+  globalgap: { ja: "GLOBALG.A.P.", en: "GLOBALG.A.P." },
+  kosher: { ja: "コーシャ", en: "Kosher" },
+  iso9001: { ja: "ISO 9001", en: "ISO 9001" },
+  iso14001: { ja: "ISO 14001", en: "ISO 14001" },
+  ce: { ja: "CEマーキング", en: "CE marking" },
+  fda_registered: { ja: "FDA登録", en: "FDA registered" },
+};
+export const CERTIFICATION_CODES = Object.keys(CERTIFICATION_LABELS);
+
+export const UNIT_LABELS: Record<string, Bilingual> = {
+  kg: { ja: "kg", en: "kg" },
+  t: { ja: "トン", en: "t" },
+  l: { ja: "リットル", en: "l" },
+  kl: { ja: "キロリットル", en: "kl" },
+  pieces: { ja: "個", en: "pieces" },
+  cases: { ja: "ケース", en: "cases" },
+  containers_20ft: { ja: "20フィートコンテナ", en: "20 ft containers" },
+  containers_40ft: { ja: "40フィートコンテナ", en: "40 ft containers" },
+};
+export const UNITS = Object.keys(UNIT_LABELS);
+
+export const REASON_KIND_LABELS: Record<string, Bilingual> = {
+  hs: { ja: "HSコード", en: "HS code" },
+  concept: { ja: "品目", en: "Product" },
+  term: { ja: "用語", en: "Term" },
+  market: { ja: "市場", en: "Market" },
+  vetting: { ja: "審査", en: "Vetting" },
+  capacity: { ja: "供給能力", en: "Capacity" },
+  certification: { ja: "認証", en: "Certification" },
+};
+
+export const CRITERIA: Array<{ id: "advantages" | "clarity" | "cooperation" | "accuracy"; label: Bilingual }> = [
+  { id: "advantages", label: { en: "Advantages and innovative aspects", ja: "優位性・革新性" } },
+  { id: "clarity", label: { en: "Clarity, coherence and understanding", ja: "明確さ・一貫性・わかりやすさ" } },
+  { id: "cooperation", label: { en: "Cooperation expectations", ja: "求める協力内容" } },
+  { id: "accuracy", label: { en: "Guidelines and linguistic accuracy", ja: "記載要領の遵守・言語の正確さ" } },
+];
+
+export const DECISION_LABELS: Record<string, Bilingual> = {
+  publish: { ja: "公開", en: "Publish" },
+  hold: { ja: "保留", en: "Hold" },
+  reject: { ja: "却下", en: "Reject" },
+};
+
+export const INTEREST_STATE_LABELS: Record<string, Bilingual> = {
+  submitted: { ja: "受付（自治体の確認待ち）", en: "Submitted" },
+  forwarded: { ja: "取次済み（相手の回答待ち）", en: "Forwarded" },
+  accepted: { ja: "受諾", en: "Accepted" },
+  declined: { ja: "辞退", en: "Declined" },
+  meeting: { ja: "商談", en: "Meeting" },
+  negotiating: { ja: "交渉中", en: "Negotiating" },
+  agreed: { ja: "合意", en: "Agreed" },
+  closed: { ja: "終了", en: "Closed" },
+};
+
+export interface PolicyThresholds {
+  publishAt: number;
+  holdAt: number;
+  zeroHolds: boolean;
+}
+
+/** publish at ≥ publishAt (hold instead if a criterion is 0 and zeroHolds), hold at ≥ holdAt, reject below. */
+export function decide(scores: readonly number[], policy: PolicyThresholds): { total: number; decision: "publish" | "hold" | "reject" } {
+  const total = scores.reduce((a, b) => a + b, 0);
+  if (total >= policy.publishAt) return { total, decision: policy.zeroHolds && scores.some((s) => s === 0) ? "hold" : "publish" };
+  if (total >= policy.holdAt) return { total, decision: "hold" };
+  return { total, decision: "reject" };
+}
+
+/** "sg, TH ,jp" → ["SG", "TH", "JP"] (empty parts dropped, repeats kept for the API to name). */
+export function parseCountryList(text: string): string[] {
+  return text
+    .split(/[,、\s]+/)
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+}
+
+/** The matchmaking validators' English messages, in the reader's language (the API answers in English). */
+const MESSAGE_RULES: Array<{ pattern: RegExp; text: (m: RegExpMatchArray) => Bilingual }> = [
+  { pattern: /^a corporate number has 13 digits$/, text: () => ({ en: "A corporate number has 13 digits", ja: "法人番号は13桁の数字です" }) },
+  { pattern: /^check digit should be (\d)$/, text: (m) => ({ en: `Check digit should be ${m[1]}`, ja: `チェックデジットは ${m[1]} になるはずです` }) },
+  { pattern: /^an HS code has 2, 4 or 6 digits$/, text: () => ({ en: "An HS code has 2, 4 or 6 digits", ja: "HSコードは2桁・4桁・6桁の数字です" }) },
+  { pattern: /^(\S+) is not in the HS 2022 nomenclature$/, text: (m) => ({ en: `${m[1]} is not in the HS 2022 nomenclature`, ja: `${m[1]} はHS 2022に存在しないコードです` }) },
+  { pattern: /^unknown certification/, text: () => ({ en: "Unknown certification", ja: "対象外の認証です" }) },
+];
+
+/** A field error's message in the reader's language when it is one of matchmaking's own; otherwise as sent. */
+export function localiseMessage(message: string, locale: "ja" | "en"): string {
+  for (const rule of MESSAGE_RULES) {
+    const m = message.match(rule.pattern);
+    if (m) return rule.text(m)[locale];
+  }
+  return message;
+}

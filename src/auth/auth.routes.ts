@@ -4,11 +4,12 @@
  * and user and membership administration.
  */
 import { z } from "zod";
+import { MEMBER_ROLES } from "../core/domain.ts";
 import { AppError } from "../core/errors.ts";
 import { route } from "../server/route.ts";
 import { canActFor } from "./actor.ts";
 import { ZMe, ZMeUpdate, ZMembershipSet, ZSignIn, ZUserCreate } from "./auth.schema.ts";
-import { actorForToken, createUser, describeActor, removeMembership, setLocale, setMembership, signIn, signOut, SESSION_DAYS } from "./auth.service.ts";
+import { actorForToken, createUser, describeActor, listMembers, removeMembership, setLocale, setMembership, signIn, signOut, SESSION_DAYS } from "./auth.service.ts";
 
 export const SESSION_COOKIE = "renkei_session";
 
@@ -78,6 +79,21 @@ export const authRoutes = [
     body: ZUserCreate,
     response: z.object({ id: z.uuid() }),
     handler: ({ ctx, body }) => ctx.database.db.transaction((tx) => createUser(tx, body)),
+  }),
+  route({
+    method: "GET",
+    url: "/api/organisations/:id/members",
+    summary: "The organisation's users and their roles",
+    tags: ["auth"],
+    policy: { access: "signed_in", rule: "admins of the organisation and system administrators" },
+    params: z.strictObject({ id: z.uuid() }),
+    response: z.object({ items: z.array(z.object({ userId: z.uuid(), email: z.string(), displayName: z.string(), role: z.enum(MEMBER_ROLES) })) }),
+    handler: async ({ ctx, actor, params }) => {
+      if (!actor.isSystemAdmin && actor.roles.get(params.id) !== "admin") {
+        throw new AppError("forbidden", "Only the organisation's admins may list its members.");
+      }
+      return { items: await listMembers(ctx.database.db, params.id) };
+    },
   }),
   route({
     method: "PUT",

@@ -126,3 +126,14 @@ export async function describeActor(db: Executor, actor: Actor) {
 export async function setLocale(db: Executor, userId: string, locale: "ja" | "en"): Promise<void> {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
+
+/** The members of an organisation, for its admins (e.g. to link a person record to a user account). */
+export async function listMembers(db: Executor, orgId: string) {
+  const rows = await db
+    .select({ userId: users.id, email: users.email, displayName: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(users.displayName);
+  return rows.map((r) => ({ ...r, role: r.role as MemberRole }));
+}

@@ -85,6 +85,9 @@ describe(`HTTP app (${testDatabaseKind()})`, () => {
     expect(byStaff.statusCode).toBe(403);
     const byAdmin = await t.app.inject({ method: "PUT", url: `/api/organisations/${org.id}/members`, headers: { cookie: admin }, payload: { userId: user.id, role: "viewer" } });
     expect(byAdmin.statusCode).toBe(204);
+    const members = await t.app.inject({ method: "GET", url: `/api/organisations/${org.id}/members`, headers: { cookie: admin } });
+    expect(json(members).items).toEqual(expect.arrayContaining([expect.objectContaining({ userId: user.id, role: "viewer", email: "member@example.jp" })]));
+    expect((await t.app.inject({ method: "GET", url: `/api/organisations/${org.id}/members`, headers: { cookie: staff } })).statusCode).toBe(403);
     const removed = await t.app.inject({ method: "DELETE", url: `/api/organisations/${org.id}/members/${user.id}`, headers: { cookie: admin } });
     expect(removed.statusCode).toBe(204);
   });

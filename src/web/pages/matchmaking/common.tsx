@@ -11,6 +11,7 @@ import { formatNumber } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { Link, useLocation } from "../../lib/router.tsx";
+import { ExpressInterest } from "./interest-page.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
 import { OPPORTUNITY_KIND_LABELS, REASON_KIND_LABELS, UNIT_LABELS, VETTING_STATUS_LABELS } from "./labels.ts";
 import "./matchmaking.css";
@@ -26,6 +27,7 @@ const TABS: Array<{ to: string; label: MessageKey }> = [
   { to: "/matching/opportunities", label: "matchmaking.tab.opportunities" },
   { to: "/matching/vetting", label: "matchmaking.tab.vetting" },
   { to: "/matching/interests", label: "matchmaking.tab.interests" },
+  { to: "/matching/notifications", label: "matchmaking.tab.notifications" },
 ];
 
 export function MatchingTabs() {
@@ -95,7 +97,7 @@ export function EndorsementPanel({ record }: { record: Company | Opportunity }) 
 }
 
 /** The matches of a company (`/api/companies/:orgId/matches`) or an opportunity (`/api/opportunities/:id/matches`). */
-export function MatchesPanel({ path }: { path: string }) {
+export function MatchesPanel({ path, company: self, opportunity: selfOpp }: { path: string; company?: Company; opportunity?: Opportunity }) {
   const { t, pick, name, locale } = useI18n();
   const { data, error, loading, reload } = useFetch<MatchList>(`${path}?top=10`);
   const heading: MessageKey = !data ? "matchmaking.matches" : data.direction === "companies_for_request" ? "matchmaking.matchesCompanies" : data.direction === "requests_for_company" ? "matchmaking.matchesRequests" : "matchmaking.matchesOffer";
@@ -127,6 +129,11 @@ export function MatchesPanel({ path }: { path: string }) {
                     </li>
                   ))}
                 </ul>
+                {selfOpp && company && selfOpp.kind.endsWith("_request") ? (
+                  <ExpressInterest opportunityId={selfOpp.id} owner={selfOpp.owner} company={{ id: company.orgId, nameJa: company.nameJa, nameEn: company.nameEn }} title={title} />
+                ) : self && opp ? (
+                  <ExpressInterest opportunityId={opp.id} owner={opp.owner} company={{ id: self.orgId, nameJa: self.nameJa, nameEn: self.nameEn }} title={title} />
+                ) : null}
               </li>
             );
           })}

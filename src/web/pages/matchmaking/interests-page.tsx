@@ -155,7 +155,9 @@ export function InterestsPage() {
                           {i.message ? <p className="small muted">{i.message}</p> : null}
                         </td>
                         <td>{name(i.broker.nameJa, i.broker.nameEn)}</td>
-                        <td>{pick(INTEREST_STATE_LABELS[i.state] ?? { ja: i.state, en: i.state })}</td>
+                        <td>
+                          <Link to={`/matching/interests/${i.id}`}>{pick(INTEREST_STATE_LABELS[i.state] ?? { ja: i.state, en: i.state })}</Link>
+                        </td>
                         <td>
                           <TimestampText value={i.updatedAt} />
                         </td>

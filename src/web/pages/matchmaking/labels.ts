@@ -85,6 +85,42 @@ export const INTEREST_STATE_LABELS: Record<string, Bilingual> = {
   closed: { ja: "終了", en: "Closed" },
 };
 
+export const MEETING_MODE_LABELS: Record<string, Bilingual> = {
+  in_person: { ja: "対面", en: "In person" },
+  online: { ja: "オンライン", en: "Online" },
+  event: { ja: "催事（商談会・見本市）", en: "At an event" },
+};
+
+export const OUTCOME_KIND_LABELS: Record<string, Bilingual> = {
+  negotiation: { ja: "交渉", en: "Negotiation" },
+  agreement: { ja: "合意", en: "Agreement" },
+  contract: { ja: "契約", en: "Contract" },
+  no_deal: { ja: "不成立", en: "No deal" },
+  follow_up_6m: { ja: "6か月後フォローアップ", en: "6-month follow-up" },
+  follow_up_12m: { ja: "12か月後フォローアップ", en: "12-month follow-up" },
+};
+
+export const MILESTONE_LABELS: Record<string, Bilingual> = {
+  "6m": { ja: "6か月後", en: "6 months" },
+  "12m": { ja: "12か月後", en: "12 months" },
+};
+
+/** The outcome kinds the API takes from an interest in this state (the server's NEXT_STATE). */
+export function outcomeKindsFor(state: string): string[] {
+  if (state === "meeting" || state === "negotiating") return ["negotiation", "agreement", "contract", "no_deal"];
+  if (state === "agreed") return ["agreement", "contract"];
+  return [];
+}
+
+/** A money amount in the reader's locale with its ISO currency (yen without decimals). */
+export function formatMoney(amount: number, currency: string, locale: "ja" | "en"): string {
+  try {
+    return new Intl.NumberFormat(locale === "ja" ? "ja-JP" : "en-GB", { style: "currency", currency, currencyDisplay: currency === "JPY" && locale === "ja" ? "symbol" : "code" }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
 export interface PolicyThresholds {
   publishAt: number;
   holdAt: number;
@@ -113,6 +149,10 @@ const MESSAGE_RULES: Array<{ pattern: RegExp; text: (m: RegExpMatchArray) => Bil
   { pattern: /^check digit should be (\d)$/, text: (m) => ({ en: `Check digit should be ${m[1]}`, ja: `チェックデジットは ${m[1]} になるはずです` }) },
   { pattern: /^an HS code has 2, 4 or 6 digits$/, text: () => ({ en: "An HS code has 2, 4 or 6 digits", ja: "HSコードは2桁・4桁・6桁の数字です" }) },
   { pattern: /^(\S+) is not in the HS 2022 nomenclature$/, text: (m) => ({ en: `${m[1]} is not in the HS 2022 nomenclature`, ja: `${m[1]} はHS 2022に存在しないコードです` }) },
+  { pattern: /^give salesAmount and currency together$/, text: () => ({ en: "Give the sales amount and its currency together", ja: "売上額と通貨は両方とも入力してください" }) },
+  { pattern: /^must be an ISO 4217 currency code/, text: () => ({ en: "Must be an ISO 4217 currency code such as JPY or USD", ja: "JPY や USD のような ISO 4217 の通貨コードを入力してください" }) },
+  { pattern: /^only for mode event$/, text: () => ({ en: "Only for meetings at an event", ja: "催事での商談の場合だけ指定します" }) },
+  { pattern: /^required for mode event$/, text: () => ({ en: "Name the event for a meeting at an event", ja: "催事での商談は催事を指定してください" }) },
   { pattern: /^unknown certification/, text: () => ({ en: "Unknown certification", ja: "対象外の認証です" }) },
 ];
 

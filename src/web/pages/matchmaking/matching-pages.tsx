@@ -139,7 +139,7 @@ export function CompanyPage({ orgId }: { orgId: string }) {
         </section>
         <EndorsementPanel record={c} />
       </div>
-      <MatchesPanel path={`/api/companies/${c.orgId}/matches`} />
+      <MatchesPanel path={`/api/companies/${c.orgId}/matches`} company={c} />
     </>
   );
 }
@@ -189,7 +189,7 @@ export function OpportunityPage({ id }: { id: string }) {
         </section>
         <EndorsementPanel record={o} />
       </div>
-      <MatchesPanel path={`/api/opportunities/${o.id}/matches`} />
+      <MatchesPanel path={`/api/opportunities/${o.id}/matches`} opportunity={o} />
     </>
   );
 }

@@ -4,7 +4,9 @@
  */
 import type { RouteDef } from "../../routes.tsx";
 import { CompanyCreatePage, CompanyEditPage, OpportunityCreatePage, OpportunityEditPage } from "./form-pages.tsx";
+import { InterestPage } from "./interest-page.tsx";
 import { InterestsPage } from "./interests-page.tsx";
+import { NotificationsPage } from "./notifications-page.tsx";
 import { CompaniesPage, CompanyPage, OpportunitiesPage, OpportunityPage } from "./matching-pages.tsx";
 import { CompanyReviewPage, OpportunityReviewPage, VettingQueuePage } from "./vetting-pages.tsx";
 
@@ -13,6 +15,8 @@ export const matchmakingRoutes: RouteDef[] = [
   { path: "/matching/opportunities", render: () => <OpportunitiesPage /> },
   { path: "/matching/vetting", render: () => <VettingQueuePage /> },
   { path: "/matching/interests", render: () => <InterestsPage /> },
+  { path: "/matching/notifications", render: () => <NotificationsPage /> },
+  { path: "/matching/interests/:id", render: ({ id }) => <InterestPage id={id!} /> },
   { path: "/matching/companies/new", render: () => <CompanyCreatePage /> },
   { path: "/matching/companies/:id", render: ({ id }) => <CompanyPage orgId={id!} /> },
   { path: "/matching/companies/:id/edit", render: ({ id }) => <CompanyEditPage orgId={id!} /> },

@@ -13,7 +13,7 @@ import { countryName, formatNumber } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import { api, type Problem } from "../../lib/api.ts";
 import { Link, navigate } from "../../lib/router.tsx";
-import { useSession, writableMemberships } from "../../lib/session.tsx";
+import { canCreate, useSession, writableMemberships } from "../../lib/session.tsx";
 import { useFetch, useLoader } from "../../lib/use-fetch.ts";
 import {
   EVENT_KIND_LABELS,
@@ -31,6 +31,7 @@ import {
   type TParticipant,
   type TSession,
 } from "./common.tsx";
+import { AddSession, SlotList } from "./organiser-pages.tsx";
 
 const eventFilters: FilterSpec[] = [
   { name: "kind", label: "events.kind", kind: "select", options: EVENT_KINDS, optionLabels: EVENT_KIND_LABELS },
@@ -83,9 +84,19 @@ function StatusBadge({ event }: { event: Pick<TEvent, "status"> }) {
 export function EventsPage() {
   const { t } = useI18n();
   const params = useListParams(eventFilters);
+  const { user } = useSession();
   return (
     <>
-      <PageHeader title={t("events.title")}>
+      <PageHeader
+        title={t("events.title")}
+        actions={
+          canCreate(user) ? (
+            <Link to="/events/new" className="button primary">
+              {t("events.new")}
+            </Link>
+          ) : null
+        }
+      >
         <p className="subtitle">{t("events.intro")}</p>
       </PageHeader>
       <SearchAndFilters filters={eventFilters} idPrefix="events" />
@@ -313,6 +324,11 @@ function OrganiserLinks({ event }: { event: TEvent }) {
         </Link>
       </li>
       <li>
+        <Link to={`/events/${event.id}/edit`} className="button">
+          {t("events.edit")}
+        </Link>
+      </li>
+      <li>
         <Link to={`/events/${event.id}/report`} className="button">
           {t("events.report")}
         </Link>
@@ -334,6 +350,7 @@ function OrganiserLinks({ event }: { event: TEvent }) {
 export function EventPage({ id }: { id: string }) {
   const { t, pick, name, locale } = useI18n();
   const { data: event, error, reload } = useFetch<TEvent>(`/api/events/${id}`);
+  const [version, setVersion] = useState(0);
   const ids = event?.you.participantIds ?? [];
   const mine = useLoader<TParticipant[]>(ids.length ? `${id}:${ids.join(",")}` : null, () => Promise.all(ids.map((pid) => api<TParticipant>("GET", `/api/events/${id}/participants/${pid}`))));
   if (error) return <LoadError error={error} onRetry={reload} />;
@@ -376,7 +393,10 @@ export function EventPage({ id }: { id: string }) {
       </div>
       <section className="panel" aria-labelledby="event-sessions">
         <h2 id="event-sessions">{t("events.sessions")}</h2>
-        <Sessions event={event} />
+        <Sessions key={version} event={event} />
+        <h3>{t("events.slots")}</h3>
+        <SlotList key={`slots-${version}`} event={event} />
+        {event.you.canManage ? <AddSession event={event} onAdded={() => setVersion((v) => v + 1)} /> : null}
       </section>
       <section className="panel" aria-labelledby="event-participation">
         <h2 id="event-participation">{t("events.participation")}</h2>

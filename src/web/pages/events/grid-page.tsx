@@ -14,7 +14,7 @@ import { api, type Problem } from "../../lib/api.ts";
 import { Link } from "../../lib/router.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
 import { CONFLICT_LABELS, EventCrumb, MEETING_STATUS_LABELS, toProblem, ZoneNote, type TEvent, type TGrid, type TScheduleOutcome } from "./common.tsx";
-import { dayKey, formatDay, formatTimeRange } from "./time.ts";
+import { dayKey, formatDay, formatSlot, formatTimeRange } from "./time.ts";
 
 type Cell = NonNullable<TGrid["rows"][number]["cells"][number]>;
 const DRAG_TYPE = "application/x-renkei-meeting";
@@ -130,6 +130,37 @@ function ScheduleResult({ result }: { result: TScheduleOutcome }) {
   );
 }
 
+/** What a (re)schedule changed: meetings moved (from → to, in the event's zone), taken out, newly placed. */
+function ScheduleChanges({ result, grid, timeZone }: { result: TScheduleOutcome; grid: TGrid; timeZone: string }) {
+  const { t, locale } = useI18n();
+  const { moved, dropped, placed } = result.changes;
+  const slots = new Map(grid.rows.map((r) => [r.slot.id, r.slot]));
+  const cells = new Map(grid.rows.flatMap((r) => r.cells).concat(grid.unscheduled).filter((c): c is NonNullable<typeof c> => !!c).map((c) => [c.meetingId, c]));
+  const place = (p: { slotId: string; table: number }) => {
+    const slot = slots.get(p.slotId);
+    const when = slot ? formatSlot(slot.startsAt, slot.endsAt, timeZone, locale) : p.slotId;
+    return `${when} · ${t("events.tableN", { n: p.table })}`;
+  };
+  return (
+    <section className="schedule-changes" aria-labelledby="schedule-changes">
+      <h2 id="schedule-changes">{t("events.changes")}</h2>
+      <p>
+        {[t("events.movedN", { n: formatNumber(moved.length, locale) }), t("events.droppedN", { n: formatNumber(dropped.length, locale) }), t("events.placedN", { n: formatNumber(placed.length, locale) })].join(" · ")}
+      </p>
+      {moved.length ? (
+        <ul>
+          {moved.map((m) => {
+            const cell = cells.get(m.meetingId);
+            return <li key={m.meetingId}>{t("events.moveFromTo", { what: cell ? cellNames(cell) : m.meetingId.slice(0, 8), from: place(m.from), to: place(m.to) })}</li>;
+          })}
+        </ul>
+      ) : !dropped.length && !placed.length ? (
+        <p className="muted">{t("events.noChanges")}</p>
+      ) : null}
+    </section>
+  );
+}
+
 function MoveError({ problem }: { problem: Problem }) {
   const { t, pick } = useI18n();
   if (!problem.errors.length) return <ProblemAlert problem={problem} />;
@@ -153,6 +184,7 @@ export function GridPage({ eventId }: { eventId: string }) {
   const event = useFetch<TEvent>(`/api/events/${eventId}`);
   const grid = useFetch<TGrid>(`/api/events/${eventId}/grid`);
   const [result, setResult] = useState<TScheduleOutcome | null>(null);
+  const [rescheduled, setRescheduled] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [moveProblem, setMoveProblem] = useState<Problem | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
@@ -167,13 +199,15 @@ export function GridPage({ eventId }: { eventId: string }) {
   const tableLabel = (n: number) => t("events.tableN", { n });
   const options = places(g, zone, locale, tableLabel);
 
-  const schedule = async () => {
+  const schedule = async (action: "schedule" | "reschedule" = "schedule") => {
     setBusy(true);
     setProblem(null);
     setMoveProblem(null);
     setMoved(null);
+    setResult(null);
+    setRescheduled(action === "reschedule");
     try {
-      setResult(await api<TScheduleOutcome>("POST", `/api/events/${eventId}/schedule`, {}));
+      setResult(await api<TScheduleOutcome>("POST", `/api/events/${eventId}/${action}`, {}));
       grid.reload();
     } catch (err) {
       setProblem(toProblem(err));
@@ -223,9 +257,14 @@ export function GridPage({ eventId }: { eventId: string }) {
         title={t("events.grid")}
         kicker={name(e.nameJa, e.nameEn)}
         actions={
-          <button type="button" className="primary" onClick={() => void schedule()} disabled={busy}>
-            {busy ? t("events.scheduling") : t("events.schedule")}
-          </button>
+          <>
+            <button type="button" className="primary" onClick={() => void schedule("schedule")} disabled={busy}>
+              {busy ? t("events.scheduling") : t("events.schedule")}
+            </button>
+            <button type="button" onClick={() => void schedule("reschedule")} disabled={busy} title={t("events.rescheduleHint")}>
+              {busy ? t("events.rescheduling") : t("events.reschedule")}
+            </button>
+          </>
         }
       >
         <p className="subtitle">{t("events.gridIntro")}</p>
@@ -249,6 +288,7 @@ export function GridPage({ eventId }: { eventId: string }) {
       </ul>
       {problem ? <ProblemAlert problem={problem} /> : null}
       {result ? <ScheduleResult result={result} /> : null}
+      {result && rescheduled ? <ScheduleChanges result={result} grid={g} timeZone={zone} /> : null}
       {moveProblem ? <MoveError problem={moveProblem} /> : null}
       {moved ? (
         <p role="status" className="notice">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, formatDay, formatSlot, formatTime, formatTimeRange, gapShare, groupByDay, zoneOffset } from "./time.ts";
+import { dayKey, formatDay, formatSlot, formatTime, formatTimeRange, gapShare, groupByDay, zoneOffset, zonedInstant } from "./time.ts";
 
 describe("event times", () => {
   const start = "2026-03-10T10:00:00+07:00";
@@ -41,5 +41,19 @@ describe("event times", () => {
     expect(gapShare(23, 23)).toBe(0);
     expect(gapShare(9, 10)).toBeCloseTo(0.1);
     expect(gapShare(0, 0)).toBe(0);
+  });
+});
+
+describe("zonedInstant", () => {
+  it("writes a local time with the zone's offset", () => {
+    expect(zonedInstant("2026-03-10", "10:00", "Asia/Bangkok")).toBe("2026-03-10T10:00:00+07:00");
+    expect(zonedInstant("2026-03-10", "9:30", "Asia/Tokyo")).toBe("2026-03-10T09:30:00+09:00");
+    expect(zonedInstant("2026-07-01", "14:00", "Europe/London")).toBe("2026-07-01T14:00:00+01:00");
+    expect(zonedInstant("2026-01-15", "14:00", "America/New_York")).toBe("2026-01-15T14:00:00-05:00");
+    expect(zonedInstant("2026-01-15", "14:00", "Asia/Kolkata")).toBe("2026-01-15T14:00:00+05:30");
+  });
+  it("refuses what it cannot read", () => {
+    expect(zonedInstant("2026-3-10", "10:00", "Asia/Tokyo")).toBeNull();
+    expect(zonedInstant("2026-03-10", "25:00", "Asia/Tokyo")).toBeNull();
   });
 });

@@ -73,3 +73,31 @@ export function gapShare(objective: number, bound: number): number {
   if (bound <= 0) return 0;
   return Math.max(0, (bound - objective) / bound);
 }
+
+/** A zone's offset from UTC in minutes at an instant (e.g. 420 for Asia/Bangkok). */
+function offsetMinutes(utcMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"), get("second"));
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/**
+ * A local day and time of day in the event's zone as an ISO-8601 instant with that zone's offset:
+ * ("2026-03-10", "10:00", "Asia/Bangkok") → "2026-03-10T10:00:00+07:00". Null when the day or time cannot be read.
+ */
+export function zonedInstant(day: string, time: string, timeZone: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
+  const t = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!d || !t) return null;
+  const [y, mo, da, h, mi] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2])];
+  if (mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59) return null;
+  const zone = safeZone(timeZone);
+  const wall = Date.UTC(y, mo - 1, da, h, mi);
+  let offset = offsetMinutes(wall, zone);
+  offset = offsetMinutes(wall - offset * 60000, zone);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d[1]}-${d[2]}-${d[3]}T${pad(h)}:${t[2]}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -16,7 +16,9 @@ import { useI18n } from "../../i18n/locale.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { fetchAll, withQuery } from "../../lib/api.ts";
 import { Link, useQueryState } from "../../lib/router.tsx";
+import { canEdit, useSession } from "../../lib/session.tsx";
 import { useFetch, useLoader } from "../../lib/use-fetch.ts";
+import { StatusChangeForm } from "./initiative-forms.tsx";
 import { yearOf, yearTicks } from "./assessment-view.ts";
 import { INITIATIVE_STATUS_LABELS, INITIATIVE_THEME_LABELS, PARTNER_ROLE_LABELS, type InitiativeStatus } from "./governance-labels.ts";
 import { countByOrganisation, OrganisationChooser, OrgTabs } from "./governance-ui.tsx";
@@ -247,6 +249,7 @@ const WINDOWS = [6, 12, 24, 36] as const;
 
 export function ContinuityPage({ orgId }: { orgId: string }) {
   const { t, name, locale } = useI18n();
+  const { user } = useSession();
   const [query, setQuery] = useQueryState();
   const windowMonths = query.get("window") ?? "12";
   const { data, error, reload } = useFetch<TContinuityReport>(withQuery(`/api/organisations/${orgId}/continuity`, { windowMonths }));
@@ -267,7 +270,22 @@ export function ContinuityPage({ orgId }: { orgId: string }) {
   ];
   return (
     <>
-      <PageHeader kicker={t("governance.continuity.kicker")} title={name(data.organisation.nameJa, data.organisation.nameEn)}>
+      <PageHeader
+        kicker={t("governance.continuity.kicker")}
+        title={name(data.organisation.nameJa, data.organisation.nameEn)}
+        actions={
+          canEdit(user, data.organisation.id) ? (
+            <>
+              <Link to={`/continuity/${data.organisation.id}/terms/new`} className="button primary">
+                {t("governance.term.add")}
+              </Link>
+              <Link to={`/initiatives/new?ownerOrgId=${data.organisation.id}`} className="button">
+                {t("governance.initiative.new")}
+              </Link>
+            </>
+          ) : null
+        }
+      >
         <p className="subtitle">{t("governance.continuity.intro")}</p>
       </PageHeader>
       <OrgTabs orgId={orgId} />
@@ -314,13 +332,24 @@ export function ContinuityPage({ orgId }: { orgId: string }) {
 
 export function InitiativePage({ id }: { id: string }) {
   const { t, name, pick, locale } = useI18n();
+  const { user } = useSession();
   const { data: i, error, reload } = useFetch<TInitiative>(`/api/initiatives/${id}`);
   const kpis = useLoader(i ? `initiative-kpis:${id}` : null, () => fetchAll<TKpi>("/api/kpis", { initiativeId: id }));
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!i) return <Loading />;
   return (
     <>
-      <PageHeader kicker={t("governance.initiative.kicker")} title={name(i.nameJa, i.nameEn)}>
+      <PageHeader
+        kicker={t("governance.initiative.kicker")}
+        title={name(i.nameJa, i.nameEn)}
+        actions={
+          canEdit(user, i.ownerOrgId) ? (
+            <Link to={`/initiatives/${i.id}/edit`} className="button">
+              {t("common.edit")}
+            </Link>
+          ) : null
+        }
+      >
         <p className="subtitle">
           <StatusBadge status={i.status} /> <Link to={`/continuity/${i.ownerOrgId}`}>{t("governance.tab.continuity")}</Link>
         </p>
@@ -390,6 +419,12 @@ export function InitiativePage({ id }: { id: string }) {
           </tbody>
         </table>
       </section>
+      {canEdit(user, i.ownerOrgId) ? (
+        <section className="panel" aria-labelledby="status-change-heading">
+          <h2 id="status-change-heading">{t("governance.status.record")}</h2>
+          <StatusChangeForm initiative={i} onSaved={reload} />
+        </section>
+      ) : null}
       {kpis.data && kpis.data.length ? (
         <section className="panel">
           <h2>{t("governance.initiative.kpis")}</h2>

@@ -22,7 +22,7 @@ import { useFetch, useLoader } from "../../lib/use-fetch.ts";
 import { formatMeasure, formatSigned, STAGE_COLORS, tint } from "./assessment-view.ts";
 import { KPI_DIRECTION_LABELS, KPI_DIRECTIONS, KPI_UNIT_LABELS, KPI_UNITS, METRIC_LABELS, METRICS, PERIOD_KIND_LABELS, PERIOD_KINDS } from "./governance-labels.ts";
 import { countByOrganisation, OrganisationChooser, OrgTabs, RequireEditor } from "./governance-ui.tsx";
-import { adaptProblem, byLevel, isImprovement, kpiBody } from "./kpi-view.ts";
+import { adapted, byLevel, isImprovement, kpiBody } from "./kpi-view.ts";
 
 /** Table 3's governance purpose per logic-model level: what the KPIs at that level say about the stage. */
 const LEVEL_STAGE: Record<LogicModelLevel, keyof typeof STAGE_COLORS> = {
@@ -217,6 +217,9 @@ export function KpiDashboardPage({ orgId }: { orgId: string }) {
               <Link to={`/kpis/${orgId}/new`} className="button primary">
                 {t("governance.kpi.add")}
               </Link>
+              <Link to={`/initiatives/new?ownerOrgId=${orgId}`} className="button">
+                {t("governance.initiative.new")}
+              </Link>
               {data.kpis.length ? (
                 <Link to={`/kpis/${orgId}/record`} className="button">
                   {t("governance.kpi.record")}
@@ -324,15 +327,6 @@ function kpiFields(offices: readonly TOffice[], initiatives: readonly TInitiativ
   ];
 }
 
-/** Calls the API and moves its field errors onto the form's fields, in the reader's language. */
-async function adapted<T>(call: () => Promise<T>, paths: Record<string, string>, locale: "ja" | "en"): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof ApiError) throw new ApiError(adaptProblem(error.problem, paths, locale));
-    throw error;
-  }
-}
 
 function OrgTitle({ orgId, title }: { orgId: string; title: string }) {
   const { name } = useI18n();

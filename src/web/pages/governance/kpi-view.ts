@@ -5,7 +5,7 @@
  * translations do not know them; the KPI form's body from its flat fields; KPIs grouped by level.
  */
 import { LOGIC_MODEL_LEVELS, type Bilingual, type Locale, type LogicModelLevel } from "../../../core/domain.ts";
-import type { Problem, ProblemFieldError } from "../../lib/api.ts";
+import { ApiError, type Problem, type ProblemFieldError } from "../../lib/api.ts";
 
 /** The evaluation's reasons that the app's shared translations do not cover. `{1}` is the first capture. */
 const REASONS: Array<{ pattern: RegExp; text: Bilingual }> = [
@@ -53,4 +53,14 @@ export function byLevel<T>(items: readonly T[], levelOf: (item: T) => LogicModel
 export function isImprovement(change: number, direction: "increase" | "decrease"): boolean | null {
   if (change === 0) return null;
   return direction === "increase" ? change > 0 : change < 0;
+}
+
+/** Calls the API and moves its field errors onto the form's fields, in the reader's language. */
+export async function adapted<T>(call: () => Promise<T>, paths: Record<string, string>, locale: "ja" | "en"): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiError) throw new ApiError(adaptProblem(error.problem, paths, locale));
+    throw error;
+  }
 }

@@ -7,6 +7,7 @@
 import type { RouteDef } from "../../routes.tsx";
 import { AssessmentPage, ComparisonPage, ModelPage } from "./assessment-pages.tsx";
 import { ContinuityChooserPage, ContinuityPage, InitiativePage } from "./continuity-pages.tsx";
+import { InitiativeCreatePage, InitiativeEditPage, TermCreatePage } from "./initiative-forms.tsx";
 import { KpiChooserPage, KpiCreatePage, KpiDashboardPage, MeasurementPage } from "./kpi-pages.tsx";
 
 export const governanceRoutes: RouteDef[] = [
@@ -19,5 +20,8 @@ export const governanceRoutes: RouteDef[] = [
   { path: "/kpis/:orgId/record", render: ({ orgId }) => <MeasurementPage orgId={orgId!} /> },
   { path: "/continuity", render: () => <ContinuityChooserPage /> },
   { path: "/continuity/:orgId", render: ({ orgId }) => <ContinuityPage orgId={orgId!} /> },
+  { path: "/continuity/:orgId/terms/new", render: ({ orgId }) => <TermCreatePage orgId={orgId!} /> },
+  { path: "/initiatives/new", render: () => <InitiativeCreatePage /> },
+  { path: "/initiatives/:id/edit", render: ({ id }) => <InitiativeEditPage id={id!} /> },
   { path: "/initiatives/:id", render: ({ id }) => <InitiativePage id={id!} /> },
 ];

@@ -9,7 +9,8 @@ import { countryName } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import { Link } from "../../lib/router.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
-import { EventCrumb, MEETING_STATUS_LABELS, PARTICIPANT_TYPE_LABELS, ZoneNote, type TAgenda } from "./common.tsx";
+import { EventCrumb, MEETING_STATUS_LABELS, PARTICIPANT_TYPE_LABELS, ZoneNote, type TAgenda, type TMeeting } from "./common.tsx";
+import { AgendaMeetingActions } from "./meeting-actions.tsx";
 import { formatDay, formatTimeRange, groupByDay } from "./time.ts";
 
 type Other = TAgenda["meetings"][number]["with"];
@@ -33,8 +34,11 @@ function OtherSide({ other }: { other: Other }) {
 export function AgendaPage({ eventId, pid }: { eventId: string; pid: string }) {
   const { t, pick, name, locale } = useI18n();
   const { data, error, reload } = useFetch<TAgenda>(`/api/events/${eventId}/participants/${pid}/agenda`);
+  const meetings = useFetch<TMeeting[]>(`/api/events/${eventId}/meetings?participantId=${pid}`);
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!data) return <Loading />;
+  const byId = new Map((meetings.data ?? []).map((m) => [m.id, m]));
+  const changed = () => (reload(), meetings.reload());
   const zone = data.event.timeZone;
   const days = groupByDay(data.meetings, (m) => m.slot.startsAt, zone);
   const venue = name(data.event.venueJa, data.event.venueEn);
@@ -77,6 +81,7 @@ export function AgendaPage({ eventId, pid }: { eventId: string; pid: string }) {
                       <th scope="col">{t("events.table")}</th>
                       <th scope="col">{t("events.with")}</th>
                       <th scope="col">{t("events.status")}</th>
+                      <th scope="col" className="no-print">{t("events.actions")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -90,6 +95,9 @@ export function AgendaPage({ eventId, pid }: { eventId: string; pid: string }) {
                           <OtherSide other={m.with} />
                         </td>
                         <td>{pick(MEETING_STATUS_LABELS[m.status])}</td>
+                        <td className="no-print">
+                          {byId.get(m.meetingId) ? <AgendaMeetingActions eventId={eventId} pid={pid} meeting={byId.get(m.meetingId)!} withName={m.with.name} onChanged={changed} /> : null}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

@@ -334,6 +334,11 @@ function OrganiserLinks({ event }: { event: TEvent }) {
         </Link>
       </li>
       <li>
+        <Link to={`/events/${event.id}/import`} className="button">
+          {t("events.importTitle")}
+        </Link>
+      </li>
+      <li>
         <a className="button" href={`/api/events/${event.id}/participants.xlsx`} download>
           {t("events.participantsXlsx")}
         </a>

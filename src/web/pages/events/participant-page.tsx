@@ -6,8 +6,9 @@
  */
 import { useEffect, useState, type FormEvent } from "react";
 import { Details, LoadError, Loading, PageHeader, TimestampText } from "../../components/display.tsx";
+import { FollowUpForm, followUpDue, followUpDueOn } from "./follow-up.tsx";
 import { ProblemAlert } from "../../components/problem-alert.tsx";
-import { countryName } from "../../i18n/format.ts";
+import { countryName, formatPartialDate } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import { api, type Problem } from "../../lib/api.ts";
 import { Link } from "../../lib/router.tsx";
@@ -326,6 +327,13 @@ export function ParticipantPage({ eventId, pid }: { eventId: string; pid: string
             <p className="muted small">{t("events.availabilityHint")}</p>
             <Availability event={e} participant={p} onSaved={participant.reload} />
           </section>
+          {followUpDue(e, p, new Date().toISOString().slice(0, 10)) ? (
+            <section className="panel" aria-labelledby="p-follow-up">
+              <h2 id="p-follow-up">{t("events.fuTitle")}</h2>
+              <p className="muted small">{t("events.fuIntro", { due: formatPartialDate(followUpDueOn(e.endsOn, e.followUpMonths), locale) })}</p>
+              <FollowUpForm event={e} participant={p} />
+            </section>
+          ) : null}
         </>
       ) : null}
     </>

@@ -9,6 +9,7 @@ import { formatNumber, formatShare, formatYen } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { useFetch } from "../../lib/use-fetch.ts";
+import { AttendanceTable, FEEDBACK_OUTCOME_LABELS, FEEDBACK_OUTCOMES } from "./meeting-actions.tsx";
 import { EventCrumb, MEETING_STATUS_LABELS, PARTICIPANT_STATUS_LABELS, PARTICIPANT_TYPE_LABELS, PARTICIPANT_TYPES, REQUEST_STATUS_LABELS, type TEvent, type TReport } from "./common.tsx";
 
 function Counts({ caption, rows }: { caption: MessageKey; rows: { label: string; value: number | string }[] }) {
@@ -93,6 +94,7 @@ export function ReportPage({ eventId }: { eventId: string }) {
             rows={[
               { label: t("events.answers"), value: r.feedback.answers },
               { label: t("events.averageRating"), value: r.feedback.averageRating ?? "—" },
+              ...FEEDBACK_OUTCOMES.map((o) => ({ label: `${t("events.outcome")}: ${pick(FEEDBACK_OUTCOME_LABELS[o])}`, value: r.feedback.outcomes[o] })),
             ]}
           />
         </section>
@@ -109,6 +111,9 @@ export function ReportPage({ eventId }: { eventId: string }) {
           />
         </section>
       </div>
+      <section className="panel">
+        <AttendanceTable eventId={eventId} timeZone={event.data.timeZone} onChanged={report.reload} />
+      </section>
       <section className="panel">
         {schedule ? (
           <Counts

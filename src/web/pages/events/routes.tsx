@@ -6,6 +6,7 @@ import type { RouteDef } from "../../routes.tsx";
 import { AgendaPage } from "./agenda-page.tsx";
 import { EventPage, EventsPage } from "./events-pages.tsx";
 import { EditEventPage, NewEventPage } from "./organiser-pages.tsx";
+import { ImportPage } from "./import-page.tsx";
 import { GridPage } from "./grid-page.tsx";
 import { ParticipantPage } from "./participant-page.tsx";
 import { ReportPage } from "./report-page.tsx";
@@ -16,6 +17,7 @@ export const eventsRoutes: RouteDef[] = [
   { path: "/events/:id/edit", render: ({ id }) => <EditEventPage id={id!} /> },
   { path: "/events/:id", render: ({ id }) => <EventPage id={id!} /> },
   { path: "/events/:id/grid", render: ({ id }) => <GridPage eventId={id!} /> },
+  { path: "/events/:id/import", render: ({ id }) => <ImportPage eventId={id!} /> },
   { path: "/events/:id/report", render: ({ id }) => <ReportPage eventId={id!} /> },
   { path: "/events/:id/participants/:pid", render: ({ id, pid }) => <ParticipantPage eventId={id!} pid={pid!} /> },
   { path: "/events/:id/participants/:pid/agenda", render: ({ id, pid }) => <AgendaPage eventId={id!} pid={pid!} /> },

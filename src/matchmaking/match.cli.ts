@@ -53,7 +53,7 @@ function printText(results: { request: string; buyer: string; matches: Match[] }
 export function registerMatchCommands(program: Command): void {
   program
     .command("match")
-    .description("match buyer requests with company profiles from two CSV files (Japanese or English text; see docs/matching.md)")
+    .description("match buyer requests with company profiles from two CSV files (Japanese or English text; see docs/matching.md) / 企業と引合いのマッチング")
     .requiredOption("--companies <file>", "companies.csv: id,name,description,hs_codes,certifications,markets,vetted")
     .requiredOption("--requests <file>", "requests.csv: id,buyer,country,description,hs_codes,required_certifications")
     .option("--top <n>", "matches per request", "10")

@@ -22,7 +22,7 @@ import { isCurrent } from "./memberships.service.ts";
 import { goodPracticeCases, networkThemes, partnerRequests, partnerSuggestions } from "./networks.table.ts";
 import { suggestPartners, type CaseRecord, type Membership, type TieLink } from "./partner-suggestions.ts";
 import type { TieState } from "./tie-lifecycle.ts";
-import { eventRows, orgNames } from "./tie-records.ts";
+import { eventRows } from "./tie-records.ts";
 
 type RequestRow = typeof partnerRequests.$inferSelect;
 

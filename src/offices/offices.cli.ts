@@ -98,10 +98,10 @@ export function formatComparison(c: ModelComparison, locale: Locale): string {
 }
 
 export function registerOfficesCommands(program: Command, deps: OfficesCliDeps = {}): void {
-  const offices = program.command("offices").description("Overseas offices: operating models, costs and time use");
+  const offices = program.command("offices").description("Overseas offices: operating models, costs and time use / 海外事務所の運営形態・費用・時間配分");
   offices
     .command("compare")
-    .description("Compare the five operating models for an office: cost, management hours, functions served, risks")
+    .description("Compare the five operating models for an office: cost, management hours, functions served, risks / 5つの運営形態を比較")
     .option("--office <id>", "office id, loaded from the database")
     .option("--input <file>", "the office as a JSON file (no database needed)")
     .option("--assumptions <file>", "JSON file overriding any of the assumptions (what-if)")

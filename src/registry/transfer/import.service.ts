@@ -126,7 +126,7 @@ function plan(entity: TransferEntity, table: Table, resolver: OrganisationResolv
       const first = seenKeys.get(key);
       if (first !== undefined) rowErrors.push({ path: "(row)", row: line, message: `same natural key as row ${first}` });
       else seenKeys.set(key, line);
-      if (entity === "organisations") resolver.plan(raw as { localGovCode?: string; nameEn: string }, line);
+      if (entity === "organisations") resolver.plan(raw as { localGovCode?: string; nameEn: string });
     }
     errors.push(...rowErrors);
   }

@@ -55,7 +55,7 @@ export class OrganisationResolver {
     return found[0];
   }
 
-  plan(row: { localGovCode?: string; nameEn: string }, _line: number): void {
+  plan(row: { localGovCode?: string; nameEn: string }): void {
     if (row.localGovCode) this.planned.add(row.localGovCode);
     this.planned.add(row.nameEn.toLowerCase());
   }

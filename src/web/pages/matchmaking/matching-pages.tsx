@@ -96,7 +96,7 @@ function mayEdit(user: ReturnType<typeof useSession>["user"], ...orgIds: string[
 }
 
 export function CompanyPage({ orgId }: { orgId: string }) {
-  const { t, name, pick } = useI18n();
+  const { t, name } = useI18n();
   const { user } = useSession();
   const { data: c, error, reload } = useFetch<Company>(`/api/companies/${orgId}`);
   if (error) return <LoadError error={error} onRetry={reload} />;

@@ -1,7 +1,7 @@
 /**
  * @module cli/serve.cli
  * `renkei serve` (what `npm start` runs): opens the database, migrates, loads the shipped dataset into an
- * empty database, and serves the API and the web app.
+ * empty database, serves the API and the web app, and sweeps the events' reminders on a timer.
  */
 import type { Command } from "commander";
 import { countUsers } from "../auth/auth.service.ts";
@@ -9,6 +9,7 @@ import { migrate } from "../db/migrate.ts";
 import { describeSeedCounts, isSeeded, seedDatabase } from "../registry/seed.service.ts";
 import { buildApp } from "../server/app.ts";
 import { describeDatabase, openConfiguredDatabase, readConfig } from "../server/config.ts";
+import { startSweeper, sweepInterval } from "../events/sweeper.ts";
 import { action } from "./cli-io.ts";
 
 export function registerServeCommand(program: Command): void {
@@ -20,6 +21,7 @@ export function registerServeCommand(program: Command): void {
       action(async (opts: { port?: string }) => {
         const started = performance.now();
         const config = readConfig({ ...process.env, ...(opts.port ? { PORT: opts.port } : {}) });
+        const sweepSeconds = sweepInterval();
         const database = await openConfiguredDatabase(config);
         const migrated = await migrate(database);
         if (!(await isSeeded(database))) {
@@ -29,6 +31,11 @@ export function registerServeCommand(program: Command): void {
         const app = await buildApp({ database, serveWeb: true, logger: false, secureCookies: process.env.RENKEI_SECURE_COOKIES === "true" });
         const address = await app.listen({ port: config.port, host: config.host });
         console.log(`renkei is running on http://localhost:${config.port} (listening on ${address}) (${describeDatabase(config)}, ${migrated.total} migrations) — ready in ${Math.round(performance.now() - started)} ms.`);
+        const sweeper = startSweeper(database, sweepSeconds);
+        if (sweepSeconds > 0) {
+          void sweeper.runOnce();
+          console.log(`Meeting-request reminders, expiry and follow-up notices go out every ${sweepSeconds} s / リマインダー等は ${sweepSeconds} 秒ごとに送信されます.`);
+        }
         if ((await countUsers(database.db)) === 0) {
           console.log(
             "No users yet. Create the first administrator / 最初の管理者を作成してください:\n" +
@@ -36,6 +43,7 @@ export function registerServeCommand(program: Command): void {
           );
         }
         const stop = async () => {
+          await sweeper.stop();
           await app.close();
           await database.close();
           process.exit(0);

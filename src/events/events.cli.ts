@@ -1,7 +1,7 @@
 /**
  * @module events/events.cli
  * `renkei events …`: schedule 1:1 meetings from an instance file, reschedule after changes, and write
- * iCalendar agendas; import an event's participants into the configured database. Bad files and invalid
+ * iCalendar agendas; import an event's participants into the configured database; run the reminders sweep. Bad files and invalid
  * instances are reported item by item and exit 2.
  */
 import { readFile } from "node:fs/promises";
@@ -11,6 +11,7 @@ import { AppError } from "../core/errors.ts";
 import { scheduleErrors } from "./scheduler/check.ts";
 import { compile } from "./scheduler/model.ts";
 import { registerParticipantImport } from "./participants-import.cli.ts";
+import { registerSweepCommand } from "./sweep.cli.ts";
 import { eventCalendar, participantCalendar, type Lang } from "./scheduler/ics.ts";
 import { parseInstance, type TInstance } from "./scheduler/instance.ts";
 import { reschedule } from "./scheduler/reschedule.ts";
@@ -187,4 +188,5 @@ export function registerEventsCommands(program: Command): void {
     }));
 
   registerParticipantImport(events);
+  registerSweepCommand(events);
 }

@@ -138,6 +138,7 @@ export const eventMeetingRequests = pgTable("event_meeting_requests", {
   status: text("status").notNull().default("pending"),
   expiresAt: at("expires_at").notNull(),
   reminderSentAt: at("reminder_sent_at"),
+  expiryNotifiedAt: at("expiry_notified_at"),
   respondedAt: at("responded_at"),
   meetingId: uuid("meeting_id"),
   createdBy: uuid("created_by"),

@@ -62,3 +62,15 @@ describe("renkei events import-participants against the configured database", ()
     expect(badMapping.err).toContain("--mapping");
   }, 120_000);
 });
+
+describe("renkei events sweep against the configured database", () => {
+  it("reports what it sent as JSON, and names a bad option with exit 2", async () => {
+    const bad = await renkei(["events", "sweep", "--as-of", "tomorrow", "--event", "nope"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--as-of");
+    expect(bad.err).toContain("--event");
+    const ok = await renkei(["events", "sweep", "--as-of", "2026-12-01T00:00:00+09:00", "--json"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ asOf: "2026-11-30T15:00:00.000Z", events: 1, reminders: 0, expired: 0 });
+  }, 120_000);
+});

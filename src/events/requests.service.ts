@@ -5,7 +5,8 @@
  * pending request counts against both sides' meeting caps and blocks a second request for the pair —
  * until it expires: an expired request blocks nothing. When the other side has already asked for the
  * same meeting, the two requests are merged into one accepted meeting (the scheduler takes one request
- * per pair). Reminders list the requests unanswered for `reminderAfterMinutes` and mark them reminded.
+ * per pair). Reminders list the requests unanswered for `reminderAfterMinutes` and mark them reminded;
+ * the sender hears once when a request expired unanswered (both also run in the background sweep).
  * Every function takes `now`, so expiry and reminders are tested with an injected clock.
  */
 import { randomUUID } from "node:crypto";
@@ -226,9 +227,33 @@ export async function remindersDue(db: Executor, actor: Actor, eventId: string, 
 /** Marks the due requests reminded and notifies each recipient in the app. */
 export async function sendReminders(db: Executor, actor: Actor, eventId: string, asOf: Date): Promise<{ sent: number; requests: TRequest[] }> {
   const { event } = await loadManagedEvent(db, actor, eventId);
-  const due = await dueRows(db, event, asOf);
-  if (!due.length) return { sent: 0, requests: [] };
-  const rows = await db.update(eventMeetingRequests).set({ reminderSentAt: asOf }).where(inArray(eventMeetingRequests.id, due.map((r) => r.id))).returning();
-  await notify(db, rows.map((r) => ({ eventId, participantId: r.toParticipantId, kind: "request_reminder" as const, requestId: r.id })), asOf);
+  const rows = await remindDue(db, event, asOf);
   return { sent: rows.length, requests: await presentRequests(db, rows, asOf) };
+}
+
+/**
+ * Reminds the recipients of the event's due requests. The update claims each row only while it is still
+ * unreminded, so an organiser's click and the background sweep never remind twice.
+ */
+export async function remindDue(db: Executor, event: EventRow, asOf: Date): Promise<RequestRow[]> {
+  const due = await dueRows(db, event, asOf);
+  if (!due.length) return [];
+  const rows = await db
+    .update(eventMeetingRequests)
+    .set({ reminderSentAt: asOf })
+    .where(and(inArray(eventMeetingRequests.id, due.map((r) => r.id)), isNull(eventMeetingRequests.reminderSentAt)))
+    .returning();
+  await notify(db, rows.map((r) => ({ eventId: event.id, participantId: r.toParticipantId, kind: "request_reminder" as const, requestId: r.id })), asOf);
+  return rows;
+}
+
+/** Tells each sender, once, that a request expired unanswered: its slot and cap are free to ask someone else. */
+export async function notifyExpired(db: Executor, eventId: string, asOf: Date): Promise<RequestRow[]> {
+  const rows = await db
+    .update(eventMeetingRequests)
+    .set({ expiryNotifiedAt: asOf })
+    .where(and(eq(eventMeetingRequests.eventId, eventId), eq(eventMeetingRequests.status, "pending"), lte(eventMeetingRequests.expiresAt, asOf), isNull(eventMeetingRequests.expiryNotifiedAt)))
+    .returning();
+  await notify(db, rows.map((r) => ({ eventId, participantId: r.fromParticipantId, kind: "request_expired" as const, requestId: r.id })), asOf);
+  return rows;
 }

@@ -86,6 +86,7 @@ export const FEEDBACK_OUTCOME_LABELS: Record<FeedbackOutcome, Bilingual> = {
 export const NOTIFICATION_KINDS = [
   "request_received",
   "request_reminder",
+  "request_expired",
   "request_accepted",
   "request_declined",
   "meeting_scheduled",
@@ -97,6 +98,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATION_LABELS: Record<NotificationKind, Bilingual> = {
   request_received: { ja: "商談リクエストが届きました", en: "You have a meeting request" },
   request_reminder: { ja: "未回答の商談リクエストがあります", en: "A meeting request awaits your answer" },
+  request_expired: { ja: "商談リクエストが回答のないまま期限切れになりました", en: "Your meeting request expired unanswered" },
   request_accepted: { ja: "商談リクエストが承諾されました", en: "Your meeting request was accepted" },
   request_declined: { ja: "商談リクエストが辞退されました", en: "Your meeting request was declined" },
   meeting_scheduled: { ja: "商談の時間が決まりました", en: "A meeting has been scheduled" },

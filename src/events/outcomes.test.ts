@@ -109,6 +109,12 @@ describe(`meeting outcomes, feedback and the follow-up survey (${testDatabaseKin
     const ok = await post(t, s1!.cookie, url, { contracts: 0, comments: "継続検討中" }, "PUT");
     expect(ok.statusCode).toBe(200);
     expect(json(ok)).toMatchObject({ contracts: 0, comments: "継続検討中" });
+    const mine = await get(t, s1!.cookie, url);
+    expect(json(mine)).toMatchObject({ participantId: s1!.id, dueOn: "2026-09-11", due: true, contracts: 0, comments: "継続検討中", answeredAt: json(ok).answeredAt });
+    expect((await get(t, b0!.cookie, url)).statusCode).toBe(403);
+    expect((await get(t, undefined, url)).statusCode).toBe(401);
+    const buyerOwn = json(await get(t, b0!.cookie, `/api/events/${f.eventId}/participants/${b0!.id}/follow-up`));
+    expect(buyerOwn.errors).toEqual([expect.objectContaining({ path: "participantId", code: "not_asked" })]);
     expect((await get(t, s1!.cookie, `/api/events/${f.eventId}/follow-ups`)).statusCode).toBe(403);
     expect((await post(t, s1!.cookie, `/api/events/${f.eventId}/follow-ups/notify`, {})).statusCode).toBe(403);
     expect(json(await get(t, f.staff, `/api/events/${f.eventId}/follow-ups`))).toHaveLength(2);

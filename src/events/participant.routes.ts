@@ -8,7 +8,7 @@ import { route } from "../server/route.ts";
 import { agenda, participantIcs } from "./agenda.service.ts";
 import { MANAGE_RULE, PARTICIPANT_RULE } from "./event.routes.ts";
 import { ZEventParams, ZParticipantParams } from "./events.schema.ts";
-import { answerFollowUp } from "./follow-up.service.ts";
+import { answerFollowUp, getFollowUp } from "./follow-up.service.ts";
 import { ZFollowUp, ZFollowUpPut } from "./meetings.schema.ts";
 import { listNotifications, markRead, ZMarkRead, ZNotification, ZNotificationQuery } from "./notifications.service.ts";
 import { ZAgenda, ZLangQuery, ZSuggestion, ZSuggestionQuery } from "./outputs.schema.ts";
@@ -178,6 +178,16 @@ export const participantRoutes = [
     query: ZSuggestionQuery,
     response: z.array(ZSuggestion),
     handler: ({ ctx, actor, params, query }) => suggestions(ctx.database.db, actor, params.id, params.pid, query.limit),
+  }),
+  route({
+    method: "GET",
+    url: "/api/events/:id/participants/:pid/follow-up",
+    summary: "The participant's follow-up survey: due date, whether it is due, and the answers so far",
+    tags,
+    policy: { access: "signed_in", rule: `${PARTICIPANT_RULE}; asked participant types only` },
+    params: ZParticipantParams,
+    response: ZFollowUp,
+    handler: ({ ctx, actor, params }) => getFollowUp(ctx.database.db, actor, params.id, params.pid, new Date()),
   }),
   route({
     method: "PUT",

@@ -56,19 +56,16 @@ export class AppError extends Error {
   }
 }
 
-/** Turns a zod error into field errors with paths such as `offices[2].opened`. */
+/** Turns a zod error into field errors with paths such as `offices[2].opened`; an unknown field is named by its own path. */
 export function fieldErrorsFromZod(error: z.ZodError, prefix = ""): FieldError[] {
-  return error.issues.map((issue) => {
-    let path = prefix;
-    for (const key of issue.path) {
-      if (typeof key === "number") path += `[${key}]`;
-      else path += path ? `.${String(key)}` : String(key);
-    }
-    let message = issue.message;
+  const join = (base: string, keys: readonly PropertyKey[]) =>
+    keys.reduce<string>((path, key) => (typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)), base);
+  return error.issues.flatMap((issue): FieldError[] => {
+    const path = join(prefix, issue.path);
     if (issue.code === "unrecognized_keys") {
-      message = `unknown field(s): ${issue.keys.join(", ")}`;
+      return issue.keys.map((key) => ({ path: join(path, [key]), message: "unknown field", code: issue.code }));
     }
-    return { path: path || "(root)", message, code: issue.code };
+    return [{ path: path || "(root)", message: issue.message, code: issue.code }];
   });
 }
 

@@ -165,7 +165,7 @@ describe(`governance API (${testDatabaseKind()})`, () => {
     const order = await t.app.inject({ method: "POST", url: "/api/assessments/profile", payload: { ...profile, ties: [{ kind: "mou", partner: "JETRO", since: "2020", until: "2019" }] } });
     expect(json(order).errors[0].path).toBe("ties[0].until");
     const unknown = await t.app.inject({ method: "POST", url: "/api/assessments/profile", payload: { ...profile, budget: 1 } });
-    expect(json(unknown).errors[0].message).toContain("budget");
+    expect(json(unknown).errors[0]).toMatchObject({ path: "budget", message: "unknown field" });
     expect(json(await t.app.inject({ method: "POST", url: "/api/assessments/profile?asOf=soon", payload: profile })).errors[0].path).toBe("query.asOf");
   });
 });

@@ -17,7 +17,7 @@ import {
   TIE_KINDS,
   TIE_PURPOSES,
 } from "../core/domain.ts";
-import { AppError, fieldErrorsFromZod, type FieldError } from "../core/errors.ts";
+import { AppError, fieldErrorsFromZod } from "../core/errors.ts";
 import { parsePartialDate } from "./dates.ts";
 import { OFFICE_HOSTS, PARTNER_ROLES, RECOMMENDATION_AREAS, RECOMMENDATION_CODES } from "./vocabulary.ts";
 
@@ -140,20 +140,7 @@ export type TAssessmentProfile = z.infer<typeof ZAssessmentProfile>;
 export function parseAssessmentProfile(input: unknown, prefix = ""): TAssessmentProfile {
   const result = ZAssessmentProfile.safeParse(input);
   if (result.success) return result.data;
-  const errors: FieldError[] = [];
-  const generic = fieldErrorsFromZod(result.error, prefix);
-  result.error.issues.forEach((issue, i) => {
-    const base = generic[i];
-    if (!base) return;
-    if (issue.code === "unrecognized_keys") {
-      const at = base.path === "(root)" ? "" : base.path;
-      for (const key of issue.keys) {
-        errors.push({ path: at ? `${at}.${key}` : key, message: "unknown field", code: issue.code });
-      }
-    } else {
-      errors.push(base);
-    }
-  });
+  const errors = fieldErrorsFromZod(result.error, prefix);
   const detail = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
   throw new AppError("validation_failed", `assessment profile is invalid: ${detail}`, errors);
 }

@@ -70,7 +70,7 @@ describe(`office operations API: settings, time logs, import, time use, costs ($
     expect(paths(json(missing))).toEqual([`sharingKey.usage.${coOwnerId}`]);
     const bad = await call("PUT", ops("/operations"), c.admin, { visibility: "public", staff: { dispatched: -1, local: 0 }, colour: "red" });
     expect(bad.statusCode).toBe(400);
-    expect(paths(json(bad))).toEqual(expect.arrayContaining(["visibility", "staff.dispatched", "(root)"]));
+    expect(paths(json(bad))).toEqual(expect.arrayContaining(["visibility", "staff.dispatched", "colour"]));
     expect(json(await call("GET", ops("/operations"), c.admin)).sharingKey.kind).toBe("fixed_shares");
   });
 
@@ -227,7 +227,7 @@ describe(`office operations API: settings, time logs, import, time use, costs ($
 
     const bad = await call("PUT", ops("/costs/2025"), c.staff, { components: { rent: -1, tea: 5 } });
     expect(bad.statusCode).toBe(400);
-    expect(paths(json(bad))).toEqual(expect.arrayContaining(["components.rent", "components"]));
+    expect(paths(json(bad))).toEqual(expect.arrayContaining(["components.rent", "components.tea"]));
     expect(paths(json(await call("PUT", ops("/costs/2025"), c.staff, { components: {} })))).toEqual(["components"]);
     expect(paths(json(await call("PUT", ops("/costs/1800"), c.staff, { components: { rent: 1 } })))).toEqual(["params.fiscalYear"]);
     expect(json(await call("GET", ops("/costs"), c.admin)).items).toHaveLength(2);

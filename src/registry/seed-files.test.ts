@@ -178,8 +178,8 @@ describe("seed validation errors", () => {
       r[2]!.colour = "red";
       r[3]!.operationalModel = "franchise";
     });
-    expect(err.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["offices.json[2]", "offices.json[3].operationalModel"]));
-    expect(err.errors.find((e) => e.path === "offices.json[2]")?.message).toMatch(/unknown field\(s\): colour/);
+    expect(err.errors.map((e) => e.path)).toEqual(expect.arrayContaining(["offices.json[2].colour", "offices.json[3].operationalModel"]));
+    expect(err.errors.find((e) => e.path === "offices.json[2].colour")?.message).toBe("unknown field");
   });
 
   it("names a reference to a missing organisation", () => {

@@ -2,11 +2,12 @@
  * @module events/meeting.routes
  * HTTP routes of meeting requests (with reminders), meetings (organiser-made, moved, cancelled, held or
  * no-show, feedback), scheduling, and the organisers' outputs: grid, whole-event iCalendar, participant
- * list and badges (XLSX), report and follow-up survey.
+ * list and badges (XLSX and PDF), report and follow-up survey.
  */
 import { z } from "zod";
 import { route } from "../server/route.ts";
 import { eventIcs } from "./agenda.service.ts";
+import { attachmentDisposition, badgesPdf, participantListPdf, ZBadgesQuery } from "./badges-pdf.service.ts";
 import { MANAGE_RULE, PARTICIPANT_RULE } from "./event.routes.ts";
 import { ZEventParams, ZMeetingParams, ZRequestParams } from "./events.schema.ts";
 import { listFollowUps, notifyFollowUps } from "./follow-up.service.ts";
@@ -247,6 +248,33 @@ export const meetingRoutes = [
     handler: async ({ ctx, actor, params, reply }) => {
       const { file, name } = await participantsWorkbook(ctx.database.db, actor, params.id);
       return reply.header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").header("content-disposition", `attachment; filename="${name}"`).send(file);
+    },
+  }),
+  route({
+    method: "GET",
+    url: "/api/events/:id/badges.pdf",
+    summary: "Name badges as PDF: A4, 2 × 4 badges of 90 × 55 mm with cut marks, approved participants (or the chosen ones)",
+    tags,
+    policy: { access: "signed_in", rule: MANAGE_RULE },
+    params: ZEventParams,
+    query: ZBadgesQuery,
+    produces: "application/pdf",
+    handler: async ({ ctx, actor, params, query, reply }) => {
+      const { file, name, utf8Name } = await badgesPdf(ctx.database.db, actor, params.id, query.participantId);
+      return reply.header("content-type", "application/pdf").header("content-disposition", attachmentDisposition(name, utf8Name)).send(file);
+    },
+  }),
+  route({
+    method: "GET",
+    url: "/api/events/:id/participants.pdf",
+    summary: "Participant list as PDF: A4 landscape table, header row on every page, numbered pages",
+    tags,
+    policy: { access: "signed_in", rule: MANAGE_RULE },
+    params: ZEventParams,
+    produces: "application/pdf",
+    handler: async ({ ctx, actor, params, reply }) => {
+      const { file, name, utf8Name } = await participantListPdf(ctx.database.db, actor, params.id);
+      return reply.header("content-type", "application/pdf").header("content-disposition", attachmentDisposition(name, utf8Name)).send(file);
     },
   }),
   route({

@@ -1,15 +1,15 @@
 /**
  * @module events/organiser-outputs.service
  * What the organisers work from: the grid of tables × slots (the drag-to-move view), the participant
- * list with badges as an XLSX workbook (exceljs), and the event report — meetings held, no-shows,
- * feedback averages, and the outcomes reported in the follow-up survey.
+ * roster (shared with the PDF list and badges) and its XLSX workbook (exceljs), and the event report —
+ * meetings held, no-shows, feedback averages, and the outcomes reported in the follow-up survey.
  */
 import ExcelJS from "exceljs";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Actor } from "../auth/actor.ts";
 import type { Executor } from "../db/connection.ts";
 import { organisations } from "../registry/registry.table.ts";
-import { loadManagedEvent } from "./event-access.ts";
+import { loadManagedEvent, type ParticipantRow } from "./event-access.ts";
 import { eventFeedback, eventFollowUps, eventMeetingRequests, eventMeetings, eventParticipants } from "./events.table.ts";
 import { dueOn } from "./follow-up.service.ts";
 import type { TGrid, TReport } from "./outputs.schema.ts";
@@ -56,31 +56,49 @@ export async function grid(db: Executor, actor: Actor, eventId: string): Promise
   };
 }
 
-/** A workbook with the participant list and a badge sheet (one badge per approved participant). */
-export async function participantsWorkbook(db: Executor, actor: Actor, eventId: string): Promise<{ file: Buffer; name: string }> {
-  const { event } = await loadManagedEvent(db, actor, eventId);
-  const people = await db.select().from(eventParticipants).where(eq(eventParticipants.eventId, eventId)).orderBy(eventParticipants.participantType, eventParticipants.name);
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+/** A participant as the organisers' lists show it. */
+export interface RosterEntry {
+  participant: ParticipantRow;
+  org: OrganisationRow | undefined;
+  /** Meetings that are not cancelled. */
+  meetings: number;
+}
+
+/**
+ * Every participant of the event in list order (type, then name), with its organisation and meeting count:
+ * the one roster behind the XLSX workbook and the PDF list and badges. Access is the caller's to check.
+ */
+export async function loadParticipantRoster(db: Executor, eventId: string): Promise<RosterEntry[]> {
+  const people = await db.select().from(eventParticipants).where(eq(eventParticipants.eventId, eventId)).orderBy(eventParticipants.participantType, eventParticipants.name, eventParticipants.id);
   const orgIds = people.map((p) => p.orgId).filter((id): id is string => id !== null);
   const orgs = new Map(orgIds.length ? (await db.select().from(organisations).where(inArray(organisations.id, orgIds))).map((o) => [o.id, o]) : []);
   const meetings = await db.select().from(eventMeetings).where(and(eq(eventMeetings.eventId, eventId), ne(eventMeetings.status, "cancelled")));
-  const count = (id: string) => meetings.filter((m) => m.aParticipantId === id || m.bParticipantId === id).length;
+  const counts = new Map<string, number>();
+  for (const m of meetings) for (const id of [m.aParticipantId, m.bParticipantId]) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return people.map((p) => ({ participant: p, org: p.orgId ? orgs.get(p.orgId) : undefined, meetings: counts.get(p.id) ?? 0 }));
+}
+
+/** A workbook with the participant list and a badge sheet (one badge per approved participant). */
+export async function participantsWorkbook(db: Executor, actor: Actor, eventId: string): Promise<{ file: Buffer; name: string }> {
+  const { event } = await loadManagedEvent(db, actor, eventId);
+  const roster = await loadParticipantRoster(db, eventId);
   const book = new ExcelJS.Workbook();
   book.creator = "renkei";
   const list = book.addWorksheet("参加者 Participants");
   list.addRow(["番号 No.", "名前 Name", "組織 Organisation", "区分 Type", "状態 Status", "担当者 Contact", "メール E-mail", "国 Country", "商談数 Meetings"]).font = { bold: true };
-  people.forEach((p, i) => {
-    const org = p.orgId ? orgs.get(p.orgId) : undefined;
+  roster.forEach(({ participant: p, org, meetings }, i) => {
     const type = PARTICIPANT_TYPE_LABELS[p.participantType as ParticipantType];
     const status = PARTICIPANT_STATUS_LABELS[p.status as ParticipantStatus];
-    list.addRow([i + 1, p.name, org ? `${org.nameJa} / ${org.nameEn}` : "", `${type.ja} / ${type.en}`, `${status.ja} / ${status.en}`, p.contactName ?? "", p.contactEmail ?? "", p.country ?? "", count(p.id)]);
+    list.addRow([i + 1, p.name, org ? `${org.nameJa} / ${org.nameEn}` : "", `${type.ja} / ${type.en}`, `${status.ja} / ${status.en}`, p.contactName ?? "", p.contactEmail ?? "", p.country ?? "", meetings]);
   });
   list.views = [{ state: "frozen", ySplit: 1 }];
   [6, 30, 40, 28, 24, 20, 30, 8, 10].forEach((w, i) => (list.getColumn(i + 1).width = w));
   const badges = book.addWorksheet("名札 Badges");
   badges.getColumn(1).width = 60;
   const kind = EVENT_KIND_LABELS[event.kind as EventKind];
-  for (const p of people.filter((x) => x.status === "approved")) {
-    const org = p.orgId ? orgs.get(p.orgId) : undefined;
+  for (const { participant: p, org } of roster.filter((x) => x.participant.status === "approved")) {
     const type = PARTICIPANT_TYPE_LABELS[p.participantType as ParticipantType];
     badges.addRow([`${event.nameJa} / ${event.nameEn} (${kind.ja} / ${kind.en})`]).font = { size: 9 };
     badges.addRow([p.contactName ?? p.name]).font = { size: 20, bold: true };

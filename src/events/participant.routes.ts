@@ -12,10 +12,12 @@ import { answerFollowUp, getFollowUp } from "./follow-up.service.ts";
 import { ZFollowUp, ZFollowUpPut } from "./meetings.schema.ts";
 import { listNotifications, markRead, ZMarkRead, ZNotification, ZNotificationQuery } from "./notifications.service.ts";
 import { ZAgenda, ZLangQuery, ZSuggestion, ZSuggestionQuery } from "./outputs.schema.ts";
-import { importParticipants, uploadedTable } from "./participants-import.ts";
+import { importParticipants, previewImport, uploadedTable } from "./participants-import.ts";
 import {
   ZAvailabilityPut,
   ZDecision,
+  ZImportPreview,
+  ZImportPreviewBody,
   ZImportResult,
   ZParticipant,
   ZParticipantCreate,
@@ -64,6 +66,18 @@ export const participantRoutes = [
     response: ZImportResult,
     status: 200,
     handler: ({ ctx, actor, params, body }) => ctx.database.db.transaction((tx) => importParticipants(tx, actor, params.id, uploadedTable(body), body)),
+  }),
+  route({
+    method: "POST",
+    url: "/api/events/:id/participants/import/preview",
+    summary: "Read a CSV or XLSX file's columns, row count and first rows, with a guessed column mapping (nothing is written)",
+    tags,
+    policy: { access: "signed_in", rule: MANAGE_RULE },
+    params: ZEventParams,
+    body: ZImportPreviewBody,
+    response: ZImportPreview,
+    status: 200,
+    handler: ({ ctx, actor, params, body }) => previewImport(ctx.database.db, actor, params.id, uploadedTable(body)),
   }),
   route({
     method: "GET",

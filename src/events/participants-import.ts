@@ -22,7 +22,7 @@ import { OrganisationResolver } from "../registry/transfer/org-resolver.ts";
 import { readTable, type Table } from "../registry/transfer/table-file.ts";
 import { loadManagedEvent } from "./event-access.ts";
 import { eventParticipants } from "./events.table.ts";
-import { ZHsCode, type ImportField, type TParticipantImport } from "./participants.schema.ts";
+import { ZHsCode, type ImportField, type TImportPreview, type TParticipantImport } from "./participants.schema.ts";
 import { PARTICIPANT_STATUS_LABELS, PARTICIPANT_TYPE_LABELS, PARTICIPANT_TYPES, PARTICIPANT_STATUSES, type ParticipantStatus, type ParticipantType } from "./vocabulary.ts";
 
 const TYPE_WORDS: Record<string, ParticipantType> = {
@@ -64,6 +64,46 @@ function checkMapping(table: Table, mapping: Record<string, ImportField>): Map<I
   if (errors.length) throw new AppError("validation_failed", `The column mapping does not fit the file: ${errors.map((e) => e.message).join("; ")}`, errors);
   if (!table.rows.length) throw rejected([{ path: "file", row: 2, message: "the file has a header but no rows" }]);
   return byField;
+}
+
+/** Column names people use for each field (compared without case, spaces or punctuation). */
+const COLUMN_WORDS: Record<ImportField, string[]> = {
+  organisation: ["organisation", "organization", "org", "company", "会社", "会社名", "企業", "企業名", "組織", "組織名", "団体名", "法人名", "法人番号"],
+  name: ["name", "displayname", "participant", "表示名", "参加者", "参加者名", "名称", "氏名"],
+  type: ["type", "participanttype", "category", "区分", "参加区分", "種別"],
+  contactName: ["contact", "contactname", "contactperson", "担当", "担当者", "担当者名"],
+  contactEmail: ["email", "e-mail", "mail", "contactemail", "メール", "メールアドレス", "電子メール", "担当者メール"],
+  maxMeetings: ["maxmeetings", "meetingcap", "cap", "商談上限", "商談数の上限", "上限"],
+  maxPerSession: ["maxpersession", "capspersession", "セッション上限", "セッションごとの上限"],
+  offer: ["offer", "offers", "products", "提供", "提供するもの", "商品", "取扱商品", "製品"],
+  seek: ["seek", "seeks", "needs", "looking for", "求めるもの", "ニーズ", "希望"],
+  hsCodes: ["hs", "hscode", "hscodes", "hsコード", "品目コード"],
+  country: ["country", "国", "国名", "国・地域"],
+  status: ["status", "状態", "ステータス"],
+};
+const normalise = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[\s_\-・:：()（）]/g, "");
+
+/** Guesses column → field from the header; each field and each column at most once. */
+export function suggestMapping(columns: string[]): Record<string, ImportField> {
+  const out: Record<string, ImportField> = {};
+  const taken = new Set<ImportField>();
+  for (const column of columns) {
+    const key = normalise(column);
+    const field = (Object.keys(COLUMN_WORDS) as ImportField[]).find((f) => !taken.has(f) && (normalise(f) === key || COLUMN_WORDS[f].some((w) => normalise(w) === key)));
+    if (field) {
+      out[column] = field;
+      taken.add(field);
+    }
+  }
+  return out;
+}
+
+/** What the organiser needs to map a file: its columns, row count, first rows and a guessed mapping. */
+export async function previewImport(db: Executor, actor: Actor, eventId: string, read: () => Promise<Table>): Promise<TImportPreview> {
+  await loadManagedEvent(db, actor, eventId);
+  const table = await read();
+  if (!table.header.length) throw new AppError("validation_failed", "The file has no header row.", [{ path: "file", row: 1, message: "no header row" }]);
+  return { columns: table.header, rows: table.rows.length, sample: table.rows.slice(0, 5).map((r) => r.cells), suggested: suggestMapping(table.header) };
 }
 
 /** The uploaded file of the API body (base64). */

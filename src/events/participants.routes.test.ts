@@ -154,4 +154,31 @@ describe(`event participants API (${testDatabaseKind()})`, () => {
     expect(broken.statusCode).toBe(400);
     expect(json(broken).errors[0].path).toBe("file");
   });
+
+  it("previews a file's columns, first rows and a guessed mapping before the import, writing nothing", async () => {
+    const f = await buildEvent(t);
+    const url = `/api/events/${f.eventId}/participants/import/preview`;
+    const xlsx = await writeXlsx("参加者", ["会社名", "区分", "担当者", "メールアドレス", "備考"], [["弘前シードル株式会社", "売り手", "津軽 花子", "hanako@example.jp", ""], ["Bangkok Mart", "buyer", "", "", "VIP"]]);
+    const res = await post(t, f.staff, url, { format: "xlsx", data: xlsx.toString("base64") });
+    expect(res.statusCode).toBe(200);
+    expect(json(res)).toEqual({
+      columns: ["会社名", "区分", "担当者", "メールアドレス", "備考"],
+      rows: 2,
+      sample: [
+        { 会社名: "弘前シードル株式会社", 区分: "売り手", 担当者: "津軽 花子", メールアドレス: "hanako@example.jp", 備考: "" },
+        { 会社名: "Bangkok Mart", 区分: "buyer", 担当者: "", メールアドレス: "", 備考: "VIP" },
+      ],
+      suggested: { 会社名: "organisation", 区分: "type", 担当者: "contactName", メールアドレス: "contactEmail" },
+    });
+    const csv = Buffer.from(writeCsv(["Company", "Contact E-mail", "HS Codes", "Country"], [["A", "a@example.jp", "0808", "JP"]])).toString("base64");
+    expect(json(await post(t, f.staff, url, { format: "csv", data: csv })).suggested).toEqual({ Company: "organisation", "Contact E-mail": "contactEmail", "HS Codes": "hsCodes", Country: "country" });
+    expect(json(await get(t, f.staff, `/api/events/${f.eventId}/participants`))).toHaveLength(0);
+    const broken = await post(t, f.staff, url, { format: "xlsx", data: Buffer.from("not a workbook").toString("base64") });
+    expect(broken.statusCode).toBe(400);
+    expect(json(broken).errors[0].path).toBe("file");
+    const unknown = await post(t, f.staff, url, { format: "ods", data: csv, mapping: {} });
+    expect(json(unknown).errors.map((e: { path: string }) => e.path).sort()).toEqual(["format", "mapping"]);
+    const outsider = await t.signInAs("admin", (await buildOrganisation(t.database.db)).id);
+    expect((await post(t, outsider, url, { format: "csv", data: csv })).statusCode).toBe(403);
+  });
 });

@@ -120,6 +120,16 @@ export const ZParticipantImport = z.strictObject({
 });
 export type TParticipantImport = z.infer<typeof ZParticipantImport>;
 
+export const ZImportPreviewBody = ZParticipantImport.pick({ format: true, data: true }).describe("The file to look into before mapping it");
+
+export const ZImportPreview = z.object({
+  columns: z.array(z.string()).describe("The header row: the columns a mapping may name"),
+  rows: z.number().int().describe("Data rows in the file (blank rows skipped)"),
+  sample: z.array(z.record(z.string(), z.string())).describe("The first rows, column → text"),
+  suggested: z.record(z.string(), z.enum(IMPORT_FIELDS)).describe("A mapping guessed from the column names (column → field), to be checked by the organiser"),
+});
+export type TImportPreview = z.infer<typeof ZImportPreview>;
+
 export const ZImportResult = z.object({
   rows: z.number().int().describe("Data rows read"),
   created: z.number().int().describe("Participants created"),

@@ -5,13 +5,15 @@
  * (buyer) as approved participants and fixes a meeting between them in the first slot. Sapporo (English)
  * sees the meeting on its agenda with a "Cancel" button. The organiser (Japanese) marks the meeting held
  * on the report; Sapporo then leaves feedback on its agenda (rating, outcome, comments); the report counts
- * one held meeting and one answer and shows the feedback. The organiser then imports participants from a
- * CSV (a bad type is reported by row and column, the fixed file goes in), and on an earlier fair's page
+ * one held meeting and one answer and shows the feedback. The organiser then imports participants (the
+ * file's columns previewed and the mapping guessed from their names): a CSV with a bad type is reported by
+ * row and column, the fixed file goes in as XLSX; and on an earlier fair's page
  * Sapporo answers the due follow-up survey (a wrong number is named at its field). Waits are on roles,
  * labels and responses.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { writeXlsx } from "../src/registry/transfer/table-file.ts";
 import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const ORGANISER = { email: "fair@hokkaido.example.jp", displayName: "北海道 主催", password: "correct horse 1", locale: "ja" as const, roles: { "010006": "staff" as const } };
@@ -132,23 +134,29 @@ describe("events after the meeting in Chromium", () => {
     await org.getByRole("table", { name: "商談の実施記録" }).getByText("Samples requested for three stores.").waitFor();
     await snapshot(org, "events-followup-report-ja");
 
-    // The organiser imports participants from a CSV: a bad type is reported by row and column, then a fixed file goes in.
+    // The organiser imports participants: the API previews the file and guesses the mapping from its column
+    // names; a bad type is reported by row and column, then a fixed XLSX file goes in.
     await org.getByRole("link", { name: "北海道食品商談会バンコク" }).click();
     await org.getByRole("link", { name: "参加者の一括登録" }).click();
     await org.getByRole("heading", { level: 1, name: "参加者の一括登録" }).waitFor();
-    const upload = async (csv: string) => {
-      await org.getByLabel("ファイル（CSV・XLSX）").setInputFiles({ name: "participants.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const upload = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      await org.getByLabel("ファイル（CSV・XLSX）").setInputFiles(file);
+      await org.getByRole("table", { name: "ファイルの先頭 2 行（全 2 行）" }).getByRole("cell", { name: "Obihiro Dairy" }).waitFor();
       const mapping = org.getByRole("table", { name: "列の対応" });
-      await mapping.getByLabel("表示名", { exact: true }).fill("会社名");
-      await mapping.getByLabel("参加区分", { exact: true }).fill("区分");
+      // 会社名 reads as a registry organisation; these companies are not in the registry, so it becomes the display name.
+      expect(await mapping.getByLabel("組織（名称または法人番号）", { exact: true }).inputValue()).toBe("会社名");
+      expect(await mapping.getByLabel("参加区分", { exact: true }).inputValue()).toBe("区分");
+      await mapping.getByLabel("組織（名称または法人番号）", { exact: true }).selectOption("");
+      await mapping.getByLabel("表示名", { exact: true }).selectOption("会社名");
     };
-    await upload("会社名,区分\nKushiro Fisheries,seller\nObihiro Dairy,dealer\n");
+    await upload({ name: "participants.csv", mimeType: "text/csv", buffer: Buffer.from("会社名,区分\nKushiro Fisheries,seller\nObihiro Dairy,dealer\n") });
     const refused = org.waitForResponse((r) => r.url().endsWith("/participants/import"));
     await org.getByRole("button", { name: "取り込む" }).click();
     expect((await refused).status()).toBe(400);
     await org.getByRole("alert").getByText("3 行目「区分」", { exact: false }).waitFor();
     await snapshot(org, "events-followup-import-error-ja");
-    await upload("会社名,区分\nKushiro Fisheries,seller\nObihiro Dairy,buyer\n");
+    const xlsx = await writeXlsx("参加者", ["会社名", "区分"], [["Kushiro Fisheries", "seller"], ["Obihiro Dairy", "buyer"]]);
+    await upload({ name: "participants.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: xlsx });
     const imported = org.waitForResponse((r) => r.url().endsWith("/participants/import"));
     await org.getByRole("button", { name: "取り込む" }).click();
     expect((await imported).status()).toBe(200);

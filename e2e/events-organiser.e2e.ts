@@ -7,6 +7,7 @@
  * and see the three generated 20-minute slots listed; the edit page saves the event again, and the grid's
  * "Reschedule" answers with its (empty) changes. Waits are on roles, labels and responses.
  */
+import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
@@ -112,6 +113,11 @@ describe("event organiser pages in Chromium", () => {
     await page.getByRole("button", { name: "Save" }).click();
     expect((await patched).status()).toBe(200);
     await page.getByRole("heading", { name: "Hokkaido Food Fair Bangkok", level: 1 }).waitFor();
+
+    // The participant list as PDF downloads from the event page (badges and list are read back in the API tests).
+    const [listDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Participant list (PDF)" }).click()]);
+    expect(listDownload.suggestedFilename()).toBe("参加者一覧-北海道食品商談会バンコク.pdf");
+    expect((await readFile((await listDownload.path())!)).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await page.getByRole("link", { name: /Meeting grid/ }).click();
     const rescheduled = page.waitForResponse((r) => r.url().endsWith("/reschedule"));
     await page.getByRole("button", { name: "Reschedule" }).click();

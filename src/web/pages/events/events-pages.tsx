@@ -344,6 +344,16 @@ function OrganiserLinks({ event }: { event: TEvent }) {
         </a>
       </li>
       <li>
+        <a className="button" href={`/api/events/${event.id}/badges.pdf`} download>
+          {t("events.badgesPdf")}
+        </a>
+      </li>
+      <li>
+        <a className="button" href={`/api/events/${event.id}/participants.pdf`} download>
+          {t("events.participantsPdf")}
+        </a>
+      </li>
+      <li>
         <a className="button" href={`/api/events/${event.id}/agenda.ics?lang=${locale}`} download>
           {t("events.eventIcs")}
         </a>

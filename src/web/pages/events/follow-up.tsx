@@ -2,7 +2,7 @@
  * @module web/pages/events/follow-up
  * The follow-up survey on a participant's page, once it is due (the event's end + its follow-up months,
  * for the participant types asked): negotiations still going, contracts, sales in yen and comments,
- * sent with PUT; the API's field errors are shown beside their fields.
+ * filled with the answers so far (GET) and sent with PUT; the API's field errors are shown beside their fields.
  */
 import { useState, type FormEvent, type ReactNode } from "react";
 import { ProblemAlert } from "../../components/problem-alert.tsx";
@@ -10,6 +10,10 @@ import { fieldErrorText } from "../../i18n/field-errors.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
 import { api, type Problem } from "../../lib/api.ts";
+import { useFetch } from "../../lib/use-fetch.ts";
+import { Loading } from "../../components/display.tsx";
+import { formatTimestamp } from "../../i18n/format.ts";
+import type { TFollowUp } from "../../../events/meetings.schema.ts";
 import { toProblem, type TEvent, type TParticipant } from "./common.tsx";
 
 /** The day the survey is due: the event's last day plus `months` (ISO date). */
@@ -40,9 +44,23 @@ function toValue(text: string): number | string | null {
   return /^\d+$/.test(s) ? Number(s) : s;
 }
 
+const asText = (value: number | string | null) => (value === null ? "" : String(value));
+
+/** The survey form, filled with the answers given so far (GET), so a correction starts from them. */
 export function FollowUpForm({ event, participant }: { event: TEvent; participant: TParticipant }) {
+  const current = useFetch<TFollowUp>(`/api/events/${event.id}/participants/${participant.id}/follow-up`);
+  if (current.loading && !current.data) return <Loading />;
+  return <FollowUpFields key={current.data?.answeredAt ?? "new"} event={event} participant={participant} current={current.data} />;
+}
+
+function FollowUpFields({ event, participant, current }: { event: TEvent; participant: TParticipant; current: TFollowUp | undefined }) {
   const { t, locale } = useI18n();
-  const [values, setValues] = useState<Record<string, string>>({ negotiations: "", contracts: "", salesJpy: "", comments: "" });
+  const [values, setValues] = useState<Record<string, string>>({
+    negotiations: asText(current?.negotiations ?? null),
+    contracts: asText(current?.contracts ?? null),
+    salesJpy: asText(current?.salesJpy ?? null),
+    comments: current?.comments ?? "",
+  });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
@@ -87,6 +105,7 @@ export function FollowUpForm({ event, participant }: { event: TEvent; participan
   };
   return (
     <form className="events-form" onSubmit={submit} noValidate>
+      {current?.answeredAt && !saved ? <p className="muted">{t("events.fuAnswered", { date: formatTimestamp(current.answeredAt, locale) })}</p> : null}
       {problem ? <ProblemAlert problem={problem} items={items} /> : null}
       {saved ? (
         <p role="status" className="notice">

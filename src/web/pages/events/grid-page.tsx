@@ -3,73 +3,51 @@
  * The organisers' grid: tables × time slots with the scheduled meetings. "Schedule" runs the optimal
  * scheduler (POST /schedule) and shows its objective, bound, gap and whether it is proven optimal. A
  * meeting moves by drag and drop onto another cell, or — from the keyboard — with its "move to…" select;
- * either calls PATCH, which re-validates the grid, and a conflict shows the API's message.
+ * either calls PATCH, which re-validates the grid, and a conflict shows the API's message. Each meeting can
+ * also be cancelled or, once its slot has started, marked held or no-show (grid-cell-actions.tsx); after a
+ * cancellation the page offers to reschedule (fewest moves) and lists what moved and what is still unplaced
+ * (grid-outcome.tsx).
  */
-import { useState, type DragEvent, type FormEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { LoadError, Loading, PageHeader } from "../../components/display.tsx";
 import { ProblemAlert } from "../../components/problem-alert.tsx";
-import { formatNumber, formatShare } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import { api, type Problem } from "../../lib/api.ts";
 import { Link } from "../../lib/router.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
-import { CONFLICT_LABELS, EventCrumb, MEETING_STATUS_LABELS, toProblem, ZoneNote, type TEvent, type TGrid, type TScheduleOutcome } from "./common.tsx";
-import { dayKey, formatDay, formatSlot, formatTimeRange } from "./time.ts";
+import { EventCrumb, MEETING_STATUS_LABELS, toProblem, ZoneNote, type TEvent, type TGrid, type TScheduleOutcome, type TSlot } from "./common.tsx";
+import { MoveError, ReschedulePrompt, ScheduleChanges, ScheduleResult } from "./grid-outcome.tsx";
+import { GridCellActions, type Cell, type CellOutcome, type Place } from "./grid-cell-actions.tsx";
+import { pairText } from "./meeting-actions.tsx";
+import { dayKey, formatDay, formatTimeRange } from "./time.ts";
 
-type Cell = NonNullable<TGrid["rows"][number]["cells"][number]>;
 const DRAG_TYPE = "application/x-renkei-meeting";
-
-function cellNames(cell: Cell): string {
-  return cell.participants.map((p) => p.name).join(" × ");
-}
 
 /** Every place a meeting could go: each slot's tables, labelled with day, time and table. */
 function places(grid: TGrid, zone: string, locale: "ja" | "en", tableLabel: (n: number) => string) {
-  const list: { value: string; label: string }[] = [];
+  const list: Place[] = [];
   for (const row of grid.rows) {
     for (let i = 0; i < row.tables && i < grid.tables.length; i++) {
       const table = grid.tables[i]!;
       list.push({
         value: `${row.slot.id}|${table.number}`,
-        label: `${formatDay(row.slot.startsAt, zone, locale)} ${formatTimeRange(row.slot.startsAt, row.slot.endsAt, zone, locale)} · ${table.name ?? tableLabel(table.number)}${row.cells[i] ? ` (${cellNames(row.cells[i]!)})` : ""}`,
+        label: `${formatDay(row.slot.startsAt, zone, locale)} ${formatTimeRange(row.slot.startsAt, row.slot.endsAt, zone, locale)} · ${table.name ?? tableLabel(table.number)}${row.cells[i] ? ` (${pairText(row.cells[i]!.participants)})` : ""}`,
       });
     }
   }
   return list;
 }
 
-function MoveControl({ cell, options, current, onMove }: { cell: Cell; options: { value: string; label: string }[]; current: string | null; onMove: (to: string) => void }) {
-  const { t } = useI18n();
-  const [to, setTo] = useState("");
-  const id = `move-${cell.meetingId}`;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (to) onMove(to);
-  };
-  return (
-    <form className="move-control" onSubmit={submit}>
-      <label htmlFor={id} className="sr-only">
-        {t("events.moveNamed", { name: cellNames(cell) })}
-      </label>
-      <select id={id} value={to} onChange={(e) => setTo(e.target.value)}>
-        <option value="">{t("events.moveTo")}</option>
-        {options
-          .filter((o) => o.value !== current)
-          .map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        {current ? <option value="none">{t("events.unplace")}</option> : null}
-      </select>
-      <button type="submit" className="small" disabled={!to} aria-label={t("events.moveButtonNamed", { name: cellNames(cell) })}>
-        {t("events.moveButton")}
-      </button>
-    </form>
-  );
+interface CardActions {
+  eventId: string;
+  now: Date;
+  options: Place[];
+  onMove: (id: string, to: string) => void;
+  onDone: (outcome: CellOutcome) => void;
+  onProblem: (problem: Problem) => void;
 }
 
-function MeetingCard({ cell, options, current, onMove }: { cell: Cell; options: { value: string; label: string }[]; current: string | null; onMove: (id: string, to: string) => void }) {
+function MeetingCard({ cell, slot, current, actions }: { cell: Cell; slot: TSlot | null; current: string | null; actions: CardActions }) {
   const { t, pick } = useI18n();
   const onDragStart = (e: DragEvent) => {
     e.dataTransfer.setData(DRAG_TYPE, cell.meetingId);
@@ -77,119 +55,46 @@ function MeetingCard({ cell, options, current, onMove }: { cell: Cell; options: 
     e.dataTransfer.effectAllowed = "move";
   };
   return (
-    <div role="group" className={`meeting-card${cell.fixed ? " fixed" : ""}`} draggable onDragStart={onDragStart} data-meeting={cell.meetingId} aria-label={cellNames(cell)}>
-      <span className="names">{cellNames(cell)}</span>
+    <div role="group" className={`meeting-card${cell.fixed ? " fixed" : ""} ${cell.status}`} draggable onDragStart={onDragStart} data-meeting={cell.meetingId} aria-label={pairText(cell.participants)}>
+      <span className="names">{pairText(cell.participants)}</span>
       <span className="meta">
         {t("events.priorityN", { n: cell.priority })}
         {cell.status !== "planned" ? ` · ${pick(MEETING_STATUS_LABELS[cell.status])}` : ""}
         {cell.fixed ? ` · ${t("events.pinned")}` : ""}
       </span>
-      <MoveControl cell={cell} options={options} current={current} onMove={(to) => onMove(cell.meetingId, to)} />
-    </div>
-  );
-}
-
-function ScheduleResult({ result }: { result: TScheduleOutcome }) {
-  const { t, locale } = useI18n();
-  return (
-    <div className="schedule-result" role="status">
-      <p className="strong">{t(result.optimal ? "events.optimal" : "events.notProvenOptimal")}</p>
-      <dl className="details">
-        <div>
-          <dt>{t("events.objectivePriority")}</dt>
-          <dd>{formatNumber(result.objective.priority, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("events.unmetParticipants")}</dt>
-          <dd>{formatNumber(result.objective.unmetParticipants, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("events.bound")}</dt>
-          <dd>{formatNumber(result.bound, locale, 2)}</dd>
-        </div>
-        <div>
-          <dt>{t("events.gap")}</dt>
-          <dd>{formatShare(result.gap, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("events.method")}</dt>
-          <dd>{t(result.method === "exact" ? "events.methodExact" : "events.methodFast")}</dd>
-        </div>
-        <div>
-          <dt>{t("events.placedUnplaced")}</dt>
-          <dd>
-            {formatNumber(result.meetings.length, locale)} / {formatNumber(result.unscheduled.length, locale)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t("events.moves")}</dt>
-          <dd>{formatNumber(result.moves, locale)}</dd>
-        </div>
-      </dl>
-    </div>
-  );
-}
-
-/** What a (re)schedule changed: meetings moved (from → to, in the event's zone), taken out, newly placed. */
-function ScheduleChanges({ result, grid, timeZone }: { result: TScheduleOutcome; grid: TGrid; timeZone: string }) {
-  const { t, locale } = useI18n();
-  const { moved, dropped, placed } = result.changes;
-  const slots = new Map(grid.rows.map((r) => [r.slot.id, r.slot]));
-  const cells = new Map(grid.rows.flatMap((r) => r.cells).concat(grid.unscheduled).filter((c): c is NonNullable<typeof c> => !!c).map((c) => [c.meetingId, c]));
-  const place = (p: { slotId: string; table: number }) => {
-    const slot = slots.get(p.slotId);
-    const when = slot ? formatSlot(slot.startsAt, slot.endsAt, timeZone, locale) : p.slotId;
-    return `${when} · ${t("events.tableN", { n: p.table })}`;
-  };
-  return (
-    <section className="schedule-changes" aria-labelledby="schedule-changes">
-      <h2 id="schedule-changes">{t("events.changes")}</h2>
-      <p>
-        {[t("events.movedN", { n: formatNumber(moved.length, locale) }), t("events.droppedN", { n: formatNumber(dropped.length, locale) }), t("events.placedN", { n: formatNumber(placed.length, locale) })].join(" · ")}
-      </p>
-      {moved.length ? (
-        <ul>
-          {moved.map((m) => {
-            const cell = cells.get(m.meetingId);
-            return <li key={m.meetingId}>{t("events.moveFromTo", { what: cell ? cellNames(cell) : m.meetingId.slice(0, 8), from: place(m.from), to: place(m.to) })}</li>;
-          })}
-        </ul>
-      ) : !dropped.length && !placed.length ? (
-        <p className="muted">{t("events.noChanges")}</p>
-      ) : null}
-    </section>
-  );
-}
-
-function MoveError({ problem }: { problem: Problem }) {
-  const { t, pick } = useI18n();
-  if (!problem.errors.length) return <ProblemAlert problem={problem} />;
-  return (
-    <div className="problem" role="alert">
-      <p className="problem-title">{t("events.moveRefused")}</p>
-      <ul>
-        {problem.errors.map((e, i) => (
-          <li key={i}>
-            {e.code && CONFLICT_LABELS[e.code] ? <strong>{pick(CONFLICT_LABELS[e.code]!)}: </strong> : null}
-            {e.message}
-          </li>
-        ))}
-      </ul>
+      <GridCellActions
+        eventId={actions.eventId}
+        cell={cell}
+        slot={slot}
+        now={actions.now}
+        options={actions.options}
+        current={current}
+        onMove={(to) => actions.onMove(cell.meetingId, to)}
+        onDone={actions.onDone}
+        onProblem={actions.onProblem}
+      />
     </div>
   );
 }
 
 export function GridPage({ eventId }: { eventId: string }) {
-  const { t, name, locale } = useI18n();
+  const { t, pick, name, locale } = useI18n();
   const event = useFetch<TEvent>(`/api/events/${eventId}`);
   const grid = useFetch<TGrid>(`/api/events/${eventId}/grid`);
   const [result, setResult] = useState<TScheduleOutcome | null>(null);
   const [rescheduled, setRescheduled] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [moveProblem, setMoveProblem] = useState<Problem | null>(null);
-  const [moved, setMoved] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [freed, setFreed] = useState<Cell | null>(null);
+  const [fromPrompt, setFromPrompt] = useState(false);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState<string | null>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A failed cell action may have removed the focused card (the grid reloads): put the keyboard on the alert.
+    if (problem) problemRef.current?.focus();
+  }, [problem]);
   const error = event.error ?? grid.error;
   if (error) return <LoadError error={error} onRetry={() => (event.reload(), grid.reload())} />;
   if (!event.data || !grid.data) return <Loading />;
@@ -199,15 +104,17 @@ export function GridPage({ eventId }: { eventId: string }) {
   const tableLabel = (n: number) => t("events.tableN", { n });
   const options = places(g, zone, locale, tableLabel);
 
-  const schedule = async (action: "schedule" | "reschedule" = "schedule") => {
+  const schedule = async (action: "schedule" | "reschedule" = "schedule", prompted = false) => {
     setBusy(true);
     setProblem(null);
     setMoveProblem(null);
-    setMoved(null);
+    setNotice(null);
     setResult(null);
     setRescheduled(action === "reschedule");
+    setFromPrompt(prompted);
     try {
       setResult(await api<TScheduleOutcome>("POST", `/api/events/${eventId}/${action}`, {}));
+      setFreed(null);
       grid.reload();
     } catch (err) {
       setProblem(toProblem(err));
@@ -218,16 +125,39 @@ export function GridPage({ eventId }: { eventId: string }) {
 
   const move = async (meetingId: string, to: string) => {
     setMoveProblem(null);
-    setMoved(null);
+    setNotice(null);
     const [slotId, table] = to === "none" ? [null, undefined] : to.split("|");
     try {
       await api("PATCH", `/api/events/${eventId}/meetings/${meetingId}`, slotId ? { slotId, table: Number(table) } : { slotId: null });
-      setMoved(t("events.moved"));
+      setNotice(t("events.moved"));
       grid.reload();
     } catch (err) {
       setMoveProblem(toProblem(err));
     }
   };
+
+  const cellDone = (outcome: CellOutcome) => {
+    setProblem(null);
+    setMoveProblem(null);
+    if (outcome.kind === "cancelled") {
+      const names = { a: outcome.cell.participants[0]?.name ?? "", b: outcome.cell.participants[1]?.name ?? "" };
+      // Only a placed meeting frees a slot worth rescheduling into.
+      const placed = g.rows.some((r) => r.cells.some((c) => c?.meetingId === outcome.cell.meetingId));
+      setNotice(placed ? null : t("events.pairCancelled", names));
+      setResult(null);
+      setFreed(placed ? outcome.cell : null);
+    } else {
+      setNotice(t("events.attendanceRecorded", { pair: pairText(outcome.cell.participants), status: pick(MEETING_STATUS_LABELS[outcome.status]) }));
+    }
+    grid.reload();
+  };
+  const cellProblem = (p: Problem) => {
+    setNotice(null);
+    setProblem(p);
+    // The meeting may have changed meanwhile (cancelled by a participant): show the grid as it is now.
+    grid.reload();
+  };
+  const actions: CardActions = { eventId, now: new Date(), options, onMove: (id, to) => void move(id, to), onDone: cellDone, onProblem: cellProblem };
 
   const dropProps = (slotId: string, table: number) => {
     const key = `${slotId}|${table}`;
@@ -286,13 +216,15 @@ export function GridPage({ eventId }: { eventId: string }) {
           </Link>
         </li>
       </ul>
-      {problem ? <ProblemAlert problem={problem} /> : null}
+      {/* A conflict is not a form to correct: show its title and the API's explanation rather than a field list. */}
+      {problem ? <ProblemAlert problem={problem} items={problem.code === "validation_failed" ? undefined : []} ref={problemRef} /> : null}
+      {freed ? <ReschedulePrompt cell={freed} busy={busy} onReschedule={() => void schedule("reschedule", true)} onDismiss={() => setFreed(null)} /> : null}
       {result ? <ScheduleResult result={result} /> : null}
-      {result && rescheduled ? <ScheduleChanges result={result} grid={g} timeZone={zone} /> : null}
+      {result && rescheduled ? <ScheduleChanges result={result} grid={g} timeZone={zone} focus={fromPrompt} /> : null}
       {moveProblem ? <MoveError problem={moveProblem} /> : null}
-      {moved ? (
+      {notice ? (
         <p role="status" className="notice">
-          {moved}
+          {notice}
         </p>
       ) : null}
       {g.rows.length ? (
@@ -336,7 +268,7 @@ export function GridPage({ eventId }: { eventId: string }) {
                         const cell = row.cells[i] ?? null;
                         return (
                           <td key={tb.number} {...dropProps(row.slot.id, tb.number)}>
-                            {cell ? <MeetingCard cell={cell} options={options} current={`${row.slot.id}|${tb.number}`} onMove={(id, to) => void move(id, to)} /> : <span className="sr-only">{t("events.free")}</span>}
+                            {cell ? <MeetingCard cell={cell} slot={row.slot} current={`${row.slot.id}|${tb.number}`} actions={actions} /> : <span className="sr-only">{t("events.free")}</span>}
                           </td>
                         );
                       })}
@@ -357,7 +289,7 @@ export function GridPage({ eventId }: { eventId: string }) {
           <ul className="unplaced-list">
             {g.unscheduled.map((cell) => (
               <li key={cell.meetingId}>
-                <MeetingCard cell={cell} options={options} current={null} onMove={(id, to) => void move(id, to)} />
+                <MeetingCard cell={cell} slot={null} current={null} actions={actions} />
               </li>
             ))}
           </ul>

@@ -1,8 +1,9 @@
 /**
  * @module web/pages/events/import-page
- * The organisers' participant import: a CSV or XLSX file, a mapping table the organiser fills (which
- * column of the file gives each participant field; a CSV's header row is offered as choices), default
- * type and status, sent as base64 JSON; the API's row and column errors are listed.
+ * The organisers' participant import: a CSV or XLSX file is first previewed by the API (its columns, row
+ * count, first rows and a mapping guessed from the column names), the organiser checks the mapping — which
+ * column gives each participant field — and the default type and status, then imports; the API's row and
+ * column errors are listed.
  */
 import { useState, type FormEvent } from "react";
 import { LoadError, Loading, PageHeader } from "../../components/display.tsx";
@@ -10,7 +11,7 @@ import { ProblemAlert } from "../../components/problem-alert.tsx";
 import { fieldErrorText } from "../../i18n/field-errors.ts";
 import { formatNumber } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
-import type { ImportField } from "../../../events/participants.schema.ts";
+import type { ImportField, TImportPreview } from "../../../events/participants.schema.ts";
 import { api, type Problem } from "../../lib/api.ts";
 import { Link } from "../../lib/router.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
@@ -33,26 +34,6 @@ const FIELD_LABELS: Record<ImportField, { ja: string; en: string }> = {
   status: { ja: "状態", en: "Status" },
 };
 
-/** The header row of a CSV text (quoted cells, BOM removed). */
-export function csvHeaders(text: string): string[] {
-  const line = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  const out: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") (out.push(cell.trim()), (cell = ""));
-    else cell += c;
-  }
-  out.push(cell.trim());
-  return out.filter((h) => h !== "");
-}
-
 /** An import error as the API gives it: the usual path and message, and where in the file. */
 type ImportError = { path: string; message: string; code?: string; row?: number; column?: string };
 
@@ -72,7 +53,7 @@ export function ImportPage({ eventId }: { eventId: string }) {
   const { t, pick, name, locale } = useI18n();
   const event = useFetch<TEvent>(`/api/events/${eventId}`);
   const [file, setFile] = useState<{ name: string; format: "csv" | "xlsx"; data: string } | null>(null);
-  const [headers, setHeaders] = useState<string[]>([]);
+  const [preview, setPreview] = useState<TImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [type, setType] = useState("");
   const [status, setStatus] = useState("");
@@ -85,19 +66,18 @@ export function ImportPage({ eventId }: { eventId: string }) {
   const choose = async (f: File | undefined) => {
     setProblem(null);
     setResult(null);
+    setPreview(null);
+    setMapping({});
     if (!f) return setFile(null);
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    const format = /\.xlsx$/i.test(f.name) ? "xlsx" : "csv";
-    setFile({ name: f.name, format, data: toBase64(bytes) });
-    const found = format === "csv" ? csvHeaders(new TextDecoder().decode(bytes)) : [];
-    setHeaders(found);
-    // A column named like a field (in either language) is mapped to it at once.
-    const guessed: Record<string, string> = {};
-    for (const field of FIELDS) {
-      const hit = found.find((h) => [field, FIELD_LABELS[field].ja, FIELD_LABELS[field].en].some((x) => x.toLowerCase() === h.toLowerCase()));
-      if (hit) guessed[field] = hit;
+    const chosen = { name: f.name, format: /\.xlsx$/i.test(f.name) ? ("xlsx" as const) : ("csv" as const), data: toBase64(new Uint8Array(await f.arrayBuffer())) };
+    setFile(chosen);
+    try {
+      const found = await api<TImportPreview>("POST", `/api/events/${eventId}/participants/import/preview`, { format: chosen.format, data: chosen.data });
+      setPreview(found);
+      setMapping(Object.fromEntries(Object.entries(found.suggested).map(([column, field]) => [field, column])));
+    } catch (error) {
+      setProblem(toProblem(error));
     }
-    setMapping(guessed);
   };
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
@@ -136,12 +116,30 @@ export function ImportPage({ eventId }: { eventId: string }) {
             <label htmlFor="imp-file">{t("events.importFile")}</label>
             <input id="imp-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required onChange={(x) => void choose(x.target.files?.[0])} />
           </div>
-          {headers.length ? (
-            <datalist id="imp-headers">
-              {headers.map((h) => (
-                <option key={h} value={h} />
-              ))}
-            </datalist>
+          {preview ? (
+            <div className="table-wrap">
+              <table>
+                <caption>{t("events.importPreview", { shown: formatNumber(preview.sample.length, locale), rows: formatNumber(preview.rows, locale) })}</caption>
+                <thead>
+                  <tr>
+                    {preview.columns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.sample.map((row, i) => (
+                    <tr key={i}>
+                      {preview.columns.map((c) => (
+                        <td key={c}>{row[c]}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           ) : null}
           <div className="table-wrap">
             <table>
@@ -159,7 +157,14 @@ export function ImportPage({ eventId }: { eventId: string }) {
                       <label htmlFor={`imp-${f}`}>{pick(FIELD_LABELS[f])}</label>
                     </th>
                     <td>
-                      <input id={`imp-${f}`} list={headers.length ? "imp-headers" : undefined} autoComplete="off" value={mapping[f] ?? ""} onChange={(x) => setMapping((m) => ({ ...m, [f]: x.target.value }))} />
+                      <select id={`imp-${f}`} disabled={!preview} value={mapping[f] ?? ""} onChange={(x) => setMapping((m) => ({ ...m, [f]: x.target.value }))}>
+                        <option value="">{t("events.importNotMapped")}</option>
+                        {(preview?.columns ?? []).map((c) => (
+                          <option key={c} value={c}>
+                            {c}
+                          </option>
+                        ))}
+                      </select>
                     </td>
                   </tr>
                 ))}
@@ -190,7 +195,7 @@ export function ImportPage({ eventId }: { eventId: string }) {
               </select>
             </div>
           </div>
-          <button type="submit" className="primary" disabled={busy || !file}>
+          <button type="submit" className="primary" disabled={busy || !preview}>
             {t("events.importSend")}
           </button>
         </form>

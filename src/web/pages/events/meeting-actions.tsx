@@ -2,7 +2,8 @@
  * @module web/pages/events/meeting-actions
  * What happens to a meeting around its slot: the participant cancels a planned meeting or, once it is
  * over (held, or its slot has ended), leaves feedback (rating, outcome, comments); the organisers record
- * attendance (held or no-show) in a table of the event's placed meetings, with the feedback given.
+ * attendance (held or no-show) in a table of the event's placed meetings, with the feedback given. The
+ * small helpers (pair text, "has started", the cancel call, the attendance buttons) serve the grid too.
  */
 import { useState, type FormEvent } from "react";
 import { LoadError, Loading } from "../../components/display.tsx";
@@ -20,6 +21,55 @@ export function isOver(m: Pick<TMeeting, "status" | "slot">, now: Date): boolean
   return m.status === "held" || (m.status === "planned" && m.slot !== null && new Date(m.slot.endsAt).getTime() <= now.getTime());
 }
 
+export type AttendanceStatus = "held" | "no_show" | "planned";
+
+/** The two sides of a meeting as one text: "Sapporo City × Osaka City". */
+export function pairText(participants: readonly { name: string }[]): string {
+  return participants.map((p) => p.name).join(" × ");
+}
+
+/** Whether a slot has begun, so attendance can be recorded. */
+export function hasStarted(slot: { startsAt: string } | null, now: Date): boolean {
+  return slot !== null && new Date(slot.startsAt).getTime() <= now.getTime();
+}
+
+/** Asks to confirm (with `question`), then cancels the meeting; false when the reader said no. */
+export async function cancelMeetingAfterConfirm(eventId: string, meetingId: string, question: string): Promise<boolean> {
+  if (!window.confirm(question)) return false;
+  await api("POST", `/api/events/${eventId}/meetings/${meetingId}/cancel`, {});
+  return true;
+}
+
+/** Records attendance: held, no-show, or back to planned. */
+export function recordAttendance(eventId: string, meetingId: string, status: AttendanceStatus): Promise<TMeeting> {
+  return api<TMeeting>("POST", `/api/events/${eventId}/meetings/${meetingId}/attendance`, { status });
+}
+
+/** Held / No-show / Undo buttons for a meeting whose slot has started; the current status has no button. */
+export function AttendanceButtons({ pair, status, disabled, onMark }: { pair: string; status: TMeeting["status"]; disabled: boolean; onMark: (status: AttendanceStatus) => void }) {
+  const { t } = useI18n();
+  if (status === "cancelled") return null;
+  return (
+    <>
+      {status !== "held" ? (
+        <button type="button" disabled={disabled} onClick={() => onMark("held")} aria-label={t("events.markHeldOf", { pair })}>
+          {t("events.markHeld")}
+        </button>
+      ) : null}
+      {status !== "no_show" ? (
+        <button type="button" disabled={disabled} onClick={() => onMark("no_show")} aria-label={t("events.markNoShowOf", { pair })}>
+          {t("events.markNoShow")}
+        </button>
+      ) : null}
+      {status !== "planned" ? (
+        <button type="button" disabled={disabled} onClick={() => onMark("planned")} aria-label={t("events.markPlannedOf", { pair })}>
+          {t("events.markPlanned")}
+        </button>
+      ) : null}
+    </>
+  );
+}
+
 /** Cancel button and feedback form for one meeting on a participant's agenda. */
 export function AgendaMeetingActions({ eventId, pid, meeting, withName, onChanged }: { eventId: string; pid: string; meeting: TMeeting; withName: string; onChanged: () => void }) {
   const { t, pick } = useI18n();
@@ -32,12 +82,10 @@ export function AgendaMeetingActions({ eventId, pid, meeting, withName, onChange
   const [saved, setSaved] = useState(false);
   const id = `fb-${meeting.id}`;
   const cancel = async () => {
-    if (!window.confirm(t("events.cancelConfirm", { name: withName }))) return;
     setBusy(true);
     setProblem(null);
     try {
-      await api("POST", `/api/events/${eventId}/meetings/${meeting.id}/cancel`, {});
-      onChanged();
+      if (await cancelMeetingAfterConfirm(eventId, meeting.id, t("events.cancelConfirm", { name: withName }))) onChanged();
     } catch (error) {
       setProblem(toProblem(error));
     } finally {
@@ -119,11 +167,11 @@ export function AttendanceTable({ eventId, timeZone, onChanged }: { eventId: str
   if (meetings.error) return <LoadError error={meetings.error} onRetry={meetings.reload} />;
   if (!meetings.data) return <Loading />;
   const placed = meetings.data.filter((m) => m.slot !== null && m.status !== "cancelled").sort((a, b) => a.slot!.startsAt.localeCompare(b.slot!.startsAt));
-  const mark = async (m: TMeeting, status: "held" | "no_show" | "planned") => {
+  const mark = async (m: TMeeting, status: AttendanceStatus) => {
     setBusy(m.id);
     setProblem(null);
     try {
-      await api("POST", `/api/events/${eventId}/meetings/${m.id}/attendance`, { status });
+      await recordAttendance(eventId, m.id, status);
       meetings.reload();
       onChanged();
     } catch (error) {
@@ -151,7 +199,7 @@ export function AttendanceTable({ eventId, timeZone, onChanged }: { eventId: str
             </thead>
             <tbody>
               {placed.map((m) => {
-                const pair = `${m.participants[0].name} × ${m.participants[1].name}`;
+                const pair = pairText(m.participants);
                 return (
                   <tr key={m.id}>
                     <th scope="row">{pair}</th>
@@ -175,21 +223,7 @@ export function AttendanceTable({ eventId, timeZone, onChanged }: { eventId: str
                     </td>
                     <td>
                       <div className="actions-cell">
-                        {m.status !== "held" ? (
-                          <button type="button" disabled={busy === m.id} onClick={() => mark(m, "held")} aria-label={t("events.markHeldOf", { pair })}>
-                            {t("events.markHeld")}
-                          </button>
-                        ) : null}
-                        {m.status !== "no_show" ? (
-                          <button type="button" disabled={busy === m.id} onClick={() => mark(m, "no_show")} aria-label={t("events.markNoShowOf", { pair })}>
-                            {t("events.markNoShow")}
-                          </button>
-                        ) : null}
-                        {m.status !== "planned" ? (
-                          <button type="button" disabled={busy === m.id} onClick={() => mark(m, "planned")} aria-label={t("events.markPlannedOf", { pair })}>
-                            {t("events.markPlanned")}
-                          </button>
-                        ) : null}
+                        <AttendanceButtons pair={pair} status={m.status} disabled={busy === m.id} onMark={(status) => void mark(m, status)} />
                       </div>
                     </td>
                   </tr>

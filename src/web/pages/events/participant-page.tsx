@@ -2,7 +2,8 @@
  * @module web/pages/events/participant-page
  * A participant's own page: its status, the meeting requests it received (accept or decline before they
  * expire) and sent (withdraw), a form to ask another approved participant for a meeting with a priority,
- * and its availability per time slot. The organisers see the same page for any participant.
+ * its availability per time slot, and its notifications (unread count in the header; notifications-panel.tsx).
+ * The organisers see the same page for any participant.
  */
 import { useEffect, useState, type FormEvent } from "react";
 import { Details, LoadError, Loading, PageHeader, TimestampText } from "../../components/display.tsx";
@@ -25,6 +26,7 @@ import {
   type TRequest,
   type TSlot,
 } from "./common.tsx";
+import { NotificationsLink, NotificationsPanel, useNotifications } from "./notifications-panel.tsx";
 import { formatDay, formatTimeRange, groupByDay } from "./time.ts";
 
 function RequestStatus({ request }: { request: TRequest }) {
@@ -74,7 +76,7 @@ function Requests({ event, participant, requests, onChanged }: { event: TEvent; 
             list.map((r) => {
               const other = dir === "in" ? r.fromName : r.toName;
               return (
-                <tr key={r.id}>
+                <tr key={r.id} id={`request-${r.id}`} className="request-row">
                   <th scope="row">{other}</th>
                   <td>
                     <Stars priority={r.priority} />
@@ -271,6 +273,7 @@ export function ParticipantPage({ eventId, pid }: { eventId: string; pid: string
   const event = useFetch<TEvent>(`/api/events/${eventId}`);
   const participant = useFetch<TParticipant>(`/api/events/${eventId}/participants/${pid}`);
   const requests = useFetch<TRequest[]>(`/api/events/${eventId}/requests?participantId=${pid}`);
+  const notifications = useNotifications(eventId, pid);
   const error = event.error ?? participant.error;
   if (error) return <LoadError error={error} onRetry={() => (event.reload(), participant.reload())} />;
   if (!event.data || !participant.data) return <Loading />;
@@ -285,11 +288,14 @@ export function ParticipantPage({ eventId, pid }: { eventId: string; pid: string
         title={p.name}
         kicker={name(e.nameJa, e.nameEn)}
         actions={
-          approved ? (
-            <Link className="button primary" to={`/events/${e.id}/participants/${p.id}/agenda`}>
-              {t("events.agenda")}
-            </Link>
-          ) : undefined
+          <>
+            <NotificationsLink notifications={notifications} />
+            {approved ? (
+              <Link className="button primary" to={`/events/${e.id}/participants/${p.id}/agenda`}>
+                {t("events.agenda")}
+              </Link>
+            ) : null}
+          </>
         }
       >
         <p className="subtitle">
@@ -297,6 +303,10 @@ export function ParticipantPage({ eventId, pid }: { eventId: string; pid: string
         </p>
       </PageHeader>
       {p.status === "pending" ? <p className="notice">{t("events.pendingNotice")}</p> : null}
+      <section className="panel" aria-labelledby="p-notifications">
+        {/* Request rows are anchors only where the requests panel is shown (approved participants). */}
+        <NotificationsPanel eventId={e.id} pid={p.id} notifications={notifications} requests={approved ? (requests.data ?? []) : []} />
+      </section>
       <section className="panel" aria-labelledby="p-profile">
         <h2 id="p-profile">{t("events.profile")}</h2>
         <Details
@@ -314,7 +324,7 @@ export function ParticipantPage({ eventId, pid }: { eventId: string; pid: string
         <>
           <section className="panel" aria-labelledby="p-requests">
             <h2 id="p-requests">{t("events.requests")}</h2>
-            {requests.error ? <LoadError error={requests.error} onRetry={requests.reload} /> : requests.data ? <Requests event={e} participant={p} requests={requests.data} onChanged={requests.reload} /> : <Loading />}
+            {requests.error ? <LoadError error={requests.error} onRetry={requests.reload} /> : requests.data ? <Requests event={e} participant={p} requests={requests.data} onChanged={() => (requests.reload(), notifications.reload())} /> : <Loading />}
           </section>
           {open ? (
             <section className="panel" aria-labelledby="p-send">

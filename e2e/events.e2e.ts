@@ -3,9 +3,9 @@
  * Trade-fair meetings in headless Chromium against a real server and database. A Hokkaido staff member
  * (the organiser) creates a public trade fair in Bangkok with one session of three 20-minute slots and two
  * tables through the API. Sapporo City (English reader) and Osaka City (Japanese reader) find it under
- * "Events", register as seller and buyer; the organiser approves both on the event page. Sapporo asks Osaka
- * for a meeting with priority 3; Osaka sees the request with its expiry, marks the last slot unavailable and
- * accepts. The organiser schedules from the grid (objective, bound, gap, optimal), sees the meeting in the
+ * "Events", register as seller and buyer; the organiser approves both on the event page. Sapporo finds Osaka
+ * among its suggested meetings (with reasons) and asks it from there, priority 3; Osaka sees the request
+ * with its expiry, marks the last slot unavailable and accepts. The organiser schedules from the grid (objective, bound, gap, optimal), sees the meeting in the
  * grid, drags it onto the slot Osaka cannot make (the API's conflict is shown) and moves it with the
  * keyboard-accessible select instead. Sapporo sees the meeting on its agenda in Bangkok time, and the
  * agenda's .ics link answers text/calendar. Waits are on roles, labels and responses.
@@ -115,6 +115,7 @@ describe("events in Chromium", () => {
     await os.getByRole("link", { name: "北海道食品商談会バンコク" }).click();
     await os.getByRole("heading", { level: 1, name: "北海道食品商談会バンコク" }).waitFor();
     await os.getByLabel("参加区分", { exact: true }).selectOption("buyer");
+    await os.getByLabel("求めているもの", { exact: true }).fill("Scallops and dairy products from Hokkaido");
     await os.getByRole("button", { name: "申し込む", exact: true }).click();
     await os.getByRole("heading", { level: 1, name: "Osaka City" }).waitFor();
     const osakaPage = os.url();
@@ -130,10 +131,17 @@ describe("events in Chromium", () => {
     }
     await snapshot(org, "events-event-organiser-ja");
 
-    // Sapporo asks Osaka for a meeting, priority 3.
+    // Sapporo is suggested Osaka (it seeks what Sapporo offers, with the engine's reasons) and asks it for a
+    // meeting from the suggestion, priority 3.
     await sp.goto(sapporoPage);
+    const suggestion = sp.getByRole("listitem", { name: "Osaka City" });
+    await suggestion.getByText("Seeks what you offer", { exact: false }).waitFor();
+    expect(await suggestion.getByRole("list", { name: "Reasons" }).getByRole("listitem").count()).toBeGreaterThan(0);
+    await snapshot(sp, "events-suggestions-en");
+    await suggestion.getByRole("button", { name: "Ask Osaka City for a meeting" }).click();
     await sp.getByRole("heading", { level: 2, name: "Ask for a meeting" }).waitFor();
-    await sp.getByLabel("Meet with", { exact: true }).selectOption({ label: "Osaka City — Buyer" });
+    expect(await sp.getByLabel("Meet with", { exact: true }).inputValue()).not.toBe("");
+    expect(await sp.getByLabel("Meet with", { exact: true }).locator("option:checked").textContent()).toBe("Osaka City — Buyer");
     await sp.getByLabel("Priority", { exact: true }).selectOption("3");
     await sp.getByLabel("Message", { exact: true }).fill("Scallops for your stores?");
     await sp.getByRole("button", { name: "Send the request" }).click();

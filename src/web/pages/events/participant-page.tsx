@@ -27,6 +27,7 @@ import {
   type TSlot,
 } from "./common.tsx";
 import { NotificationsLink, NotificationsPanel, useNotifications } from "./notifications-panel.tsx";
+import { SuggestionsPanel } from "./suggestions-panel.tsx";
 import { formatDay, formatTimeRange, groupByDay } from "./time.ts";
 
 function RequestStatus({ request }: { request: TRequest }) {
@@ -126,10 +127,10 @@ function Requests({ event, participant, requests, onChanged }: { event: TEvent; 
   );
 }
 
-function SendRequest({ event, participant, onSent }: { event: TEvent; participant: TParticipant; onSent: () => void }) {
+function SendRequest({ event, participant, initialTo, onSent }: { event: TEvent; participant: TParticipant; initialTo: string; onSent: () => void }) {
   const { t, pick } = useI18n();
   const others = useFetch<TParticipant[]>(`/api/events/${event.id}/participants?status=approved`);
-  const [to, setTo] = useState("");
+  const [to, setTo] = useState(initialTo);
   const [priority, setPriority] = useState("2");
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
@@ -274,6 +275,8 @@ export function ParticipantPage({ eventId, pid }: { eventId: string; pid: string
   const participant = useFetch<TParticipant>(`/api/events/${eventId}/participants/${pid}`);
   const requests = useFetch<TRequest[]>(`/api/events/${eventId}/requests?participantId=${pid}`);
   const notifications = useNotifications(eventId, pid);
+  // A suggestion's "Ask for a meeting" restarts the request form with that participant chosen.
+  const [asked, setAsked] = useState({ to: "", n: 0 });
   const error = event.error ?? participant.error;
   if (error) return <LoadError error={error} onRetry={() => (event.reload(), participant.reload())} />;
   if (!event.data || !participant.data) return <Loading />;
@@ -326,10 +329,21 @@ export function ParticipantPage({ eventId, pid }: { eventId: string; pid: string
             <h2 id="p-requests">{t("events.requests")}</h2>
             {requests.error ? <LoadError error={requests.error} onRetry={requests.reload} /> : requests.data ? <Requests event={e} participant={p} requests={requests.data} onChanged={() => (requests.reload(), notifications.reload())} /> : <Loading />}
           </section>
+          <section className="panel" aria-labelledby="p-suggestions">
+            <SuggestionsPanel
+              eventId={e.id}
+              pid={p.id}
+              canAsk={open}
+              onAsk={(to) => {
+                setAsked((a) => ({ to, n: a.n + 1 }));
+                requestAnimationFrame(() => document.getElementById("req-priority")?.focus());
+              }}
+            />
+          </section>
           {open ? (
             <section className="panel" aria-labelledby="p-send">
               <h2 id="p-send">{t("events.askForMeeting")}</h2>
-              <SendRequest event={e} participant={p} onSent={requests.reload} />
+              <SendRequest key={asked.n} event={e} participant={p} initialTo={asked.to} onSent={requests.reload} />
             </section>
           ) : null}
           <section className="panel" aria-labelledby="p-availability">

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "../db/test-database.ts";
 import { writeCsv, writeXlsx } from "../registry/transfer/table-file.ts";
+import { fieldErrorText } from "../web/i18n/field-errors.ts";
 import { buildOrganisation, createTestApp, json, type TestApp } from "../test/factories.ts";
 import { buildEvent, get, post } from "./test-fixtures.ts";
 
@@ -121,6 +122,9 @@ describe(`event participants API (${testDatabaseKind()})`, () => {
       expect.arrayContaining([[3, "会社名"], [4, "区分"], [4, "メール"], [4, "上限"], [5, "名称"], [5, "メール"], [5, "HS"]]),
     );
     expect(errors.some((e) => e.row === 2)).toBe(false);
+    // The web shows each reason in Japanese: every message of this report has a translation.
+    const untranslated = json(bad).errors.filter((e: { message: string; code?: string }) => !/[ぁ-んァ-ン一-龥]/.test(fieldErrorText(e, "ja")) || fieldErrorText(e, "ja").includes(e.message));
+    expect(untranslated).toEqual([]);
     expect(json(await get(t, f.staff, `/api/events/${f.eventId}/participants`))).toHaveLength(0);
 
     const mapErr = await upload([["x", "", "seller", "", "", "", "", "", ""]], { mapping: { ...mapping, 電話: "contactName" } });

@@ -11,7 +11,7 @@ interface Rule {
   text: Bilingual;
 }
 
-/** `{1}` in a text is replaced by the pattern's first capture. */
+/** `{1}`, `{2}` … in a text are replaced by the pattern's captures. */
 const RULES: Rule[] = [
   { pattern: /expected string to have >=1 characters/, text: { ja: "入力してください", en: "Required" } },
   { pattern: /^Invalid input: expected \w+, received undefined$/, text: { ja: "入力してください", en: "Required" } },
@@ -44,6 +44,24 @@ const RULES: Rule[] = [
   { pattern: /^Invalid URL/, text: { ja: "URL の形式が正しくありません（https://…）", en: "Not a valid URL (https://…)" } },
   { pattern: /^Invalid UUID/, text: { ja: "一覧から選んでください", en: "Choose from the list" } },
   { pattern: /^unknown field/, text: { ja: "不明な項目です", en: "Unknown field" } },
+  // Spreadsheet imports (row-level reports).
+  { pattern: /^the file has no column "(.+)"/, text: { ja: "ファイルに列「{1}」がありません", en: "The file has no column “{1}”" } },
+  { pattern: /^the file has a header but no rows/, text: { ja: "見出し行の下にデータ行がありません", en: "The file has a header row but no data rows" } },
+  { pattern: /^field \w+ is already mapped/, text: { ja: "同じ項目に2つの列が対応付けられています", en: "Two columns are mapped to the same field" } },
+  { pattern: /^map a column to organisation or to name/, text: { ja: "組織または表示名の列を対応させてください", en: "Map a column to the organisation or the display name" } },
+  { pattern: /^not a valid \.xlsx/, text: { ja: "XLSX ファイルとして読めません", en: "Not a readable .xlsx file" } },
+  { pattern: /^ambiguous: (\d+) organisations/, text: { ja: "同名の組織が {1} 件あります。ID またはコードで指定してください", en: "{1} organisations have this name; use the id or code" } },
+  { pattern: /^no organisation with this id, code, key or name/, text: { ja: "この ID・コード・名称の組織は登録簿にありません", en: "No organisation in the registry has this id, code or name" } },
+  { pattern: /^each row needs an organisation or a name/, text: { ja: "各行に組織または表示名が必要です", en: "Each row needs an organisation or a display name" } },
+  { pattern: /^unknown type/, text: { ja: "参加区分が不明です（seller・buyer・government・support_organisation または 売り手・バイヤー・行政・支援機関）", en: "Unknown participant type (seller, buyer, government, support_organisation or their labels)" } },
+  { pattern: /^no type: map a type column/, text: { ja: "参加区分がありません。区分の列を対応させるか、既定の参加区分を選んでください", en: "No type: map a type column or choose a default type" } },
+  { pattern: /^unknown status/, text: { ja: "状態が不明です（pending・approved・rejected・withdrawn またはその日本語名）", en: "Unknown status (pending, approved, rejected, withdrawn or their labels)" } },
+  { pattern: /^must be a whole number from (\d+) to (\d+)/, text: { ja: "{1}〜{2} の整数で入力してください", en: "Enter a whole number from {1} to {2}" } },
+  { pattern: /^not an e-mail address/, text: { ja: "メールアドレスの形式が正しくありません", en: "Not a valid e-mail address" } },
+  { pattern: /^not HS codes of 2, 4 or 6 digits: (.+)$/, text: { ja: "HSコードは2・4・6桁の数字です: {1}", en: "HS codes have 2, 4 or 6 digits: {1}" } },
+  { pattern: /^the organisation is already/, text: { ja: "この組織は既にこのイベントの参加者か、ファイル内で重複しています", en: "This organisation is already a participant, or appears twice in the file" } },
+  { pattern: /^the e-mail is already/, text: { ja: "このメールアドレスは既に使われているか、ファイル内で重複しています", en: "This e-mail is already used, or appears twice in the file" } },
+  { pattern: /^the event takes at most (\d+) approved/, text: { ja: "この参加区分の承認済み参加者は {1} 件までです", en: "The event takes at most {1} approved participants of this type" } },
 ];
 
 const BY_CODE: Record<string, Bilingual> = {
@@ -59,7 +77,7 @@ const BY_CODE: Record<string, Bilingual> = {
 export function fieldErrorText(error: { message: string; code?: string }, locale: Locale): string {
   for (const rule of RULES) {
     const match = rule.pattern.exec(error.message);
-    if (match) return rule.text[locale].replace("{1}", (match[1] ?? "").trim());
+    if (match) return rule.text[locale].replace(/\{(\d)\}/g, (_, n: string) => (match[Number(n)] ?? "").trim());
   }
   if (locale === "en") return error.message;
   const byCode = error.code ? BY_CODE[error.code] : undefined;

@@ -163,4 +163,55 @@ describe(`administrations, initiatives and continuity API (${testDatabaseKind()}
       errors: [expect.objectContaining({ path: "theme" })],
     });
   });
+
+  it("edits a term (refusing overlaps, bad order and bad dates without writing) and deletes it, unlinking its initiatives", async () => {
+    const town = (await buildOrganisation(t.database.db, { kind: "municipality", nameJa: "試験町", nameEn: "Shiken Town" })).id;
+    const townStaff = await t.signInAs("staff", town);
+    const townViewer = await t.signInAs("viewer", town);
+    const a = json(await post("/api/administrations", { orgId: town, leaderJa: "甲", leaderEn: "Kou", from: "2000-04", until: "2004-04" }, townStaff));
+    const b = json(await post("/api/administrations", { orgId: town, leaderJa: "乙", leaderEn: "Otsu", from: "2004-04", until: "2008-04" }, townStaff));
+    const patch = (id: string, payload: object, cookie?: string) => t.app.inject({ method: "PATCH", url: `/api/administrations/${id}`, payload, headers: cookie ? { cookie } : {} });
+    const remove = (id: string, cookie?: string) => t.app.inject({ method: "DELETE", url: `/api/administrations/${id}`, headers: cookie ? { cookie } : {} });
+
+    const overlap = await patch(b.id, { from: "2003" }, townStaff);
+    expect(overlap.statusCode).toBe(409);
+    expect(json(overlap).errors[0]).toMatchObject({ path: "from", message: expect.stringContaining("Kou") });
+    // Only `until` sent: checked against the stored `from` by the service.
+    const order = await patch(b.id, { until: "2004-01" }, townStaff);
+    expect(order.statusCode).toBe(400);
+    expect(json(order).errors[0]).toMatchObject({ path: "until", message: "must be after from" });
+    const both = await patch(b.id, { from: "2010", until: "2009" }, townStaff);
+    expect(json(both).errors[0].path).toBe("until");
+    const badDate = await patch(b.id, { from: "2004-02-30", leaderEn: "" }, townStaff);
+    expect(badDate.statusCode).toBe(400);
+    expect(json(badDate).errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["from", "leaderEn"]));
+    expect(json(await patch(b.id, { orgId: bankId }, townStaff)).errors[0].path).toBe("orgId");
+    expect(json(await patch(b.id, { colour: "red" }, townStaff)).errors[0].path).toBe("colour");
+    expect((await patch(b.id, { leaderEn: "X" })).statusCode).toBe(401);
+    expect((await patch(b.id, { leaderEn: "X" }, townViewer)).statusCode).toBe(403);
+    expect((await patch(b.id, { leaderEn: "X" }, other)).statusCode).toBe(403);
+    expect((await patch("00000000-0000-4000-8000-000000000000", { leaderEn: "X" }, townStaff)).statusCode).toBe(404);
+    // None of the refusals wrote anything.
+    expect(json(await t.app.inject({ method: "GET", url: `/api/administrations/${b.id}` }))).toMatchObject({ leaderEn: "Otsu", from: "2004-04", until: "2008-04" });
+
+    const derived = json(await post("/api/initiatives", { ownerOrgId: town, nameJa: "友好交流", nameEn: "Friendship exchange", since: "2005" }, townStaff));
+    expect(derived.administration.leaderEn).toBe("Otsu");
+    const byHand = json(await post("/api/initiatives", { ownerOrgId: town, nameJa: "青少年交流", nameEn: "Youth exchange", since: "2001", administrationId: b.id }, townStaff));
+    expect(byHand).toMatchObject({ administrationAuto: false, administration: { leaderEn: "Otsu" } });
+    const edited = await patch(b.id, { leaderEn: "Otsu Hanako", from: "2004-05", backgroundEn: null }, townStaff);
+    expect(edited.statusCode).toBe(200);
+    expect(json(edited)).toMatchObject({ leaderEn: "Otsu Hanako", from: "2004-05", backgroundEn: null });
+
+    expect((await remove(b.id)).statusCode).toBe(401);
+    expect((await remove(b.id, townViewer)).statusCode).toBe(403);
+    expect((await remove(b.id, other)).statusCode).toBe(403);
+    expect((await remove("00000000-0000-4000-8000-000000000000", townStaff)).statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: `/api/initiatives?administrationId=${b.id}` })).json().total).toBe(2);
+    // Deleting is not refused for linked initiatives: they stay, no longer linked to any term.
+    expect((await remove(b.id, townStaff)).statusCode).toBe(204);
+    expect((await t.app.inject({ method: "GET", url: `/api/administrations/${b.id}` })).statusCode).toBe(404);
+    expect(json(await t.app.inject({ method: "GET", url: `/api/initiatives/${derived.id}` })).administration).toBeNull();
+    expect(json(await t.app.inject({ method: "GET", url: `/api/initiatives/${byHand.id}` })).administration).toBeNull();
+    expect(json(await t.app.inject({ method: "GET", url: `/api/administrations/${a.id}` })).leaderEn).toBe("Kou");
+  });
 });

@@ -7,8 +7,10 @@ import { createInitiative } from "../evaluation/initiatives.service.ts";
 import { createKpi } from "../evaluation/kpis.service.ts";
 import { createTie } from "../registry/ties.service.ts";
 import { buildOffice, buildOrganisation, createTestApp, json, type TestApp } from "../test/factories.ts";
+import { GOVERNANCE_DIMENSIONS } from "../core/domain.ts";
+import { ZOrganisationTimelineSummary } from "./governance.routes.ts";
 import { profileFromDatabase } from "./profile-from-database.ts";
-import { ZAssessment } from "./profile.schema.ts";
+import { ZAssessment, type TAssessment } from "./profile.schema.ts";
 
 describe(`governance API (${testDatabaseKind()})`, () => {
   let t: TestApp;
@@ -122,6 +124,42 @@ describe(`governance API (${testDatabaseKind()})`, () => {
     const wrong = await get(`/api/organisations/${prefId}/assessment/timeline?from=2030&to=2020`);
     expect(wrong.statusCode).toBe(400);
     expect(json(wrong).errors[0].path).toBe("from");
+  });
+
+  it("gives the light timeline (detail=summary): the same verdicts every year, no evidence, and names a bad detail", async () => {
+    for (const cookie of [undefined, member]) {
+      const full = json(await get(`/api/organisations/${prefId}/assessment/timeline?to=2020`, cookie));
+      expect(json(await get(`/api/organisations/${prefId}/assessment/timeline?to=2020&detail=full`, cookie))).toEqual(full);
+      const res = await get(`/api/organisations/${prefId}/assessment/timeline?to=2020&detail=summary`, cookie);
+      expect(res.statusCode).toBe(200);
+      const light = json(res);
+      ZOrganisationTimelineSummary.parse(light);
+      expect(light).toMatchObject({ organisation: full.organisation, detail: "summary", timeline: { from: full.timeline.from, to: 2020, modelVersion: full.timeline.points[0].assessment.modelVersion } });
+      expect(light.records).toBeUndefined();
+      expect(light.timeline.points).toHaveLength(full.timeline.points.length);
+      full.timeline.points.forEach((p: { year: number; asOf: string; assessment: TAssessment }, i: number) => {
+        const s = light.timeline.points[i];
+        expect(s).toMatchObject({ year: p.year, asOf: p.asOf, stage: p.assessment.stage, recommendations: p.assessment.recommendations.map((r) => r.code) });
+        for (const dim of GOVERNANCE_DIMENSIONS) {
+          const v = p.assessment.dimensions[dim];
+          expect(s.dimensions[dim], `${p.year} ${dim}`).toEqual({ stage: v.stage, shares: v.shares, evidenceCount: v.evidence.length });
+        }
+      });
+      expect(JSON.stringify(light)).not.toMatch(/"evidence"|"why"|"ref"/);
+      expect(res.body.length).toBeLessThan(JSON.stringify(full).length / 2);
+    }
+    // The confidential Jakarta office counts for members only, in the summary as in the full timeline.
+    const count = async (cookie?: string) => json(await get(`/api/organisations/${prefId}/assessment/timeline?to=2020&detail=summary`, cookie)).timeline.points.at(-1).dimensions.office_model.evidenceCount;
+    expect(await count()).toBe(1);
+    expect(await count(member)).toBe(2);
+    const range = json(await get(`/api/organisations/${prefId}/assessment/timeline?from=2010&to=2012-06-30&detail=summary`));
+    expect(range.timeline.points.map((p: { asOf: string }) => p.asOf)).toEqual(["2010-12-31", "2011-12-31", "2012-06-30"]);
+    const bad = await get(`/api/organisations/${prefId}/assessment/timeline?detail=short`);
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).errors[0].path).toBe("query.detail");
+    const wrong = await get(`/api/organisations/${prefId}/assessment/timeline?from=2030&to=2020&detail=summary`);
+    expect(json(wrong).errors[0].path).toBe("from");
+    expect((await get(`/api/organisations/00000000-0000-4000-8000-000000000000/assessment/timeline?detail=summary`)).statusCode).toBe(404);
   });
 
   it("compares every local government as JSON, CSV and XLSX", async () => {

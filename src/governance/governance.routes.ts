@@ -14,8 +14,8 @@ import { route } from "../server/route.ts";
 import { assess } from "./assessment.ts";
 import { comparisonToXlsx } from "./compare-xlsx.ts";
 import { comparisonToCsv } from "./compare.ts";
-import { assessOrganisation, compareLocalGovernments, governanceModel, timelineOfOrganisation } from "./governance.service.ts";
-import { ZAssessment, ZAssessmentProfile, ZAssessmentTimeline, ZBilingual } from "./profile.schema.ts";
+import { assessOrganisation, compareLocalGovernments, governanceModel, timelineOfOrganisation, timelineSummaryOfOrganisation } from "./governance.service.ts";
+import { ZAssessment, ZAssessmentProfile, ZAssessmentTimeline, ZAssessmentTimelineSummary, ZBilingual } from "./profile.schema.ts";
 
 const READ_RULE = "records as the caller may see them: public records for anonymous visitors; shared and confidential ones for members of the organisations they belong to";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -24,6 +24,11 @@ const ZOrgRef = z.object({ id: z.uuid(), nameJa: z.string(), nameEn: z.string(),
 const ZRecords = z.record(z.string(), z.object({ kind: z.enum(["office", "tie", "initiative", "kpi", "administration"]), id: z.uuid() })).describe("Evidence ref → the record it stands for");
 export const ZOrganisationAssessment = z.object({ organisation: ZOrgRef, assessment: ZAssessment, records: ZRecords });
 export const ZOrganisationTimeline = z.object({ organisation: ZOrgRef, timeline: ZAssessmentTimeline, records: ZRecords });
+export const ZOrganisationTimelineSummary = z.object({
+  organisation: ZOrgRef,
+  detail: z.literal("summary").describe("Marks the light form: no evidence, no records"),
+  timeline: ZAssessmentTimelineSummary,
+});
 
 const ZStageCount = z.record(z.enum([...GOVERNANCE_STAGES, "none"]), z.number().int());
 export const ZComparison = z.object({
@@ -74,17 +79,25 @@ export const governanceRoutes = [
   route({
     method: "GET",
     url: "/api/organisations/:id/assessment/timeline",
-    summary: "The assessment at the end of every year, from the earliest record to `to` (default today)",
+    summary: "The assessment at the end of every year, from the earliest record to `to` (default today); detail=summary for the verdicts without evidence",
     tags: ["governance"],
     policy: { access: "public", rule: READ_RULE },
     params: ZIdParams,
     query: z.strictObject({
       from: z.coerce.number().int().min(1000).max(9999).optional().describe("First year (default: the year of the earliest record)"),
       to: ZPartialDate.optional().describe("Last year (YYYY: its 31 December) or date (default today)"),
+      detail: z
+        .enum(["full", "summary"])
+        .default("full")
+        .describe("full (default): every year's whole assessment with evidence and `records`; summary: per year the stages, shares, evidence counts and recommendation codes only"),
       locale: z.enum(LOCALES).optional().describe("Language of record names in the evidence (default: the signed-in user's, else Japanese)"),
     }),
-    response: ZOrganisationTimeline,
-    handler: ({ ctx, actor, params, query }) => timelineOfOrganisation(ctx.database.db, inLocale(actor, query.locale), params.id, query),
+    response: z.union([ZOrganisationTimeline, ZOrganisationTimelineSummary]),
+    handler: ({ ctx, actor, params, query }) => {
+      const range = { from: query.from, to: query.to };
+      const reader = inLocale(actor, query.locale);
+      return query.detail === "summary" ? timelineSummaryOfOrganisation(ctx.database.db, reader, params.id, range) : timelineOfOrganisation(ctx.database.db, reader, params.id, range);
+    },
   }),
   route({
     method: "GET",

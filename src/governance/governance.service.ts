@@ -15,8 +15,8 @@ import { compileModel, type TGovernanceModel } from "./model.ts";
 import { loadGovernanceModel } from "./model-file.ts";
 import { prepareProfile } from "./prepare.ts";
 import { databaseProfile, profilesFromDatabase, type DatabaseProfile } from "./profile-from-database.ts";
-import type { TAssessment, TAssessmentTimeline } from "./profile.schema.ts";
-import { assessTimeline } from "./timeline.ts";
+import type { TAssessment, TAssessmentTimeline, TAssessmentTimelineSummary } from "./profile.schema.ts";
+import { assessTimeline, summariseTimeline } from "./timeline.ts";
 
 let cached: Promise<TGovernanceModel> | null = null;
 
@@ -48,6 +48,20 @@ export async function timelineOfOrganisation(
   // A bare year means its 31 December, as the engine reads a numeric `to`.
   const timeline = assessTimeline(profile, model, { ...(range.from !== undefined ? { from: range.from } : {}), to: /^\d{4}$/.test(to) ? Number(to) : to });
   return { organisation, timeline, records };
+}
+
+/**
+ * The timeline without evidence (`detail=summary`): the same verdicts, a fraction of the bytes. `records`
+ * is left out, since without evidence there is no ref to resolve.
+ */
+export async function timelineSummaryOfOrganisation(
+  db: Executor,
+  actor: Actor,
+  orgId: string,
+  range: { from?: number; to?: string },
+): Promise<Pick<DatabaseProfile, "organisation"> & { detail: "summary"; timeline: TAssessmentTimelineSummary }> {
+  const { organisation, timeline } = await timelineOfOrganisation(db, actor, orgId, range);
+  return { organisation, detail: "summary", timeline: summariseTimeline(timeline, (await governanceModel()).version) };
 }
 
 /** Every local government (of `kind`) the actor may see, assessed and compared, in code order. */

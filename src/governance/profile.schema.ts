@@ -186,3 +186,26 @@ export const ZAssessmentTimeline = z.object({
   points: z.array(ZTimelinePoint),
 });
 export type TAssessmentTimeline = z.infer<typeof ZAssessmentTimeline>;
+
+// The light timeline (`detail=summary`): the verdicts and shares of every year without the evidence lists,
+// about a fifth of the full payload; a reader asks for one year's full assessment when they open it.
+export const ZDimensionSummary = z.object({
+  stage: ZStage.nullable().describe("As in the full assessment"),
+  shares: z.record(ZStage, z.number().min(0).max(1)).describe("As in the full assessment (unrounded)"),
+  evidenceCount: z.number().int().min(0).describe("How many evidence items the full assessment lists"),
+});
+export const ZTimelineSummaryPoint = z.object({
+  year: z.number().int(),
+  asOf: z.string().describe("YYYY-MM-DD the year is assessed at (31 December, or `to` for the last year)"),
+  stage: ZStage.nullable().describe("The overall stage"),
+  dimensions: z.record(z.enum(GOVERNANCE_DIMENSIONS), ZDimensionSummary),
+  recommendations: z.array(z.enum(RECOMMENDATION_CODES)).describe("Codes of the recommendations that year (texts and evidence in the full assessment)"),
+});
+export const ZAssessmentTimelineSummary = z.object({
+  modelVersion: z.string().describe("Version of the governance model that produced every point"),
+  from: z.number().int(),
+  to: z.number().int(),
+  points: z.array(ZTimelineSummaryPoint),
+});
+export type TAssessmentTimelineSummary = z.infer<typeof ZAssessmentTimelineSummary>;
+export type TTimelineSummaryPoint = z.infer<typeof ZTimelineSummaryPoint>;

@@ -80,4 +80,25 @@ describe(`the seeded database tells the paper's story (${testDatabaseKind()})`, 
     const municipalities = json(await t.app.inject({ method: "GET", url: "/api/organisations?kind=municipality&limit=1" })).total;
     expect(all.body.trim().split("\r\n")).toHaveLength(1 + 47 + 20 + municipalities);
   });
+
+  it("serves Osaka City's timeline light (detail=summary), with the verdicts of the full timeline and of each year's own assessment", async () => {
+    const osaka = orgByCode.get("271004")!;
+    const url = `/api/organisations/${osaka}/assessment/timeline?to=2025`;
+    const full = await t.app.inject({ method: "GET", url });
+    const light = await t.app.inject({ method: "GET", url: `${url}&detail=summary` });
+    // docs/assessment.md gives the sizes (about 355 KB and 77 KB with the seed of the time).
+    expect(Buffer.byteLength(light.body)).toBeLessThan(Buffer.byteLength(full.body) / 4);
+    const fullPoints = json(full).timeline.points;
+    const points = json(light).timeline.points;
+    expect(points.map((p: { year: number; stage: string | null }) => [p.year, p.stage])).toEqual(fullPoints.map((p: { year: number; assessment: { stage: string | null } }) => [p.year, p.assessment.stage]));
+    // The web loads a year's evidence from the assessment at that date: it must tell the same story.
+    for (const year of [1960, 2011, 2012, 2013, 2025]) {
+      const point = points.find((p: { year: number }) => p.year === year);
+      const one = json(await t.app.inject({ method: "GET", url: `/api/organisations/${osaka}/assessment?asOf=${point.asOf}` })).assessment;
+      expect(one.stage, String(year)).toBe(point.stage);
+      for (const [dim, v] of Object.entries(one.dimensions) as [string, { stage: string | null; evidence: unknown[] }][]) {
+        expect([v.stage, v.evidence.length], `${year} ${dim}`).toEqual([point.dimensions[dim].stage, point.dimensions[dim].evidenceCount]);
+      }
+    }
+  });
 });

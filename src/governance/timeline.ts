@@ -2,14 +2,16 @@
  * @module governance/timeline
  * The assessment at the end of every year, so the transformation the paper describes (from sister cities
  * and directly operated offices towards networks and joint offices) shows per government. The profile is
- * prepared once; each year only filters by date.
+ * prepared once; each year only filters by date. The summary keeps each year's verdicts and shares and
+ * drops the evidence, for readers who only draw the years.
  */
 import { AppError } from "../core/errors.ts";
 import { endOfYear, parsePartialDate, yearOf, type DayNumber } from "./dates.ts";
 import { assessPrepared } from "./assessment.ts";
 import { compileModel, type TGovernanceModel } from "./model.ts";
 import { prepareProfile } from "./prepare.ts";
-import type { TAssessmentProfile, TAssessmentTimeline } from "./profile.schema.ts";
+import { GOVERNANCE_DIMENSIONS } from "../core/domain.ts";
+import type { TAssessment, TAssessmentProfile, TAssessmentTimeline, TAssessmentTimelineSummary, TTimelineSummaryPoint } from "./profile.schema.ts";
 
 /** A timeline longer than this is refused rather than computed (a typo such as year 1025 would otherwise cost). */
 export const MAX_TIMELINE_YEARS = 300;
@@ -50,4 +52,20 @@ export function assessTimeline(profile: TAssessmentProfile, model: TGovernanceMo
     points.push({ year, asOf: assessment.asOf as string, assessment });
   }
   return { from, to: toYear, points };
+}
+
+/** One assessment without its evidence: the stages, the shares, how much evidence, the recommendations' codes. */
+export function summariseAssessment(year: number, asOf: string, assessment: TAssessment): TTimelineSummaryPoint {
+  const dimensions = Object.fromEntries(
+    GOVERNANCE_DIMENSIONS.map((dim) => {
+      const v = assessment.dimensions[dim];
+      return [dim, { stage: v.stage, shares: v.shares, evidenceCount: v.evidence.length }];
+    }),
+  ) as TTimelineSummaryPoint["dimensions"];
+  return { year, asOf, stage: assessment.stage, dimensions, recommendations: assessment.recommendations.map((r) => r.code) };
+}
+
+/** The timeline without evidence lists (`detail=summary`); `modelVersion` is stated once instead of per year. */
+export function summariseTimeline(timeline: TAssessmentTimeline, modelVersion: string): TAssessmentTimelineSummary {
+  return { modelVersion, from: timeline.from, to: timeline.to, points: timeline.points.map((p) => summariseAssessment(p.year, p.asOf, p.assessment)) };
 }

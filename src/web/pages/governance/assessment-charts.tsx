@@ -6,7 +6,7 @@
  * paper describes shows as colour moving from orange (TA) to green (NG). Every chart has a text alternative.
  */
 import { GOVERNANCE_DIMENSIONS, GOVERNANCE_STAGES, type GovernanceDimension, type GovernanceStage } from "../../../core/domain.ts";
-import type { TAssessment, TAssessmentTimeline } from "../../../governance/profile.schema.ts";
+import type { TAssessment, TAssessmentTimelineSummary } from "../../../governance/profile.schema.ts";
 import { GOVERNANCE_DIMENSION_LABELS, GOVERNANCE_STAGE_LABELS } from "../../i18n/enum-labels.ts";
 import { formatNumber, formatShare } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
@@ -167,7 +167,11 @@ function runsText(runs: ReturnType<typeof stageRuns>, name: (s: GovernanceStage 
   return runs.map((r) => `${r.from === r.to ? r.from : `${r.from}–${r.to}`}: ${name(r.stage)}`).join("; ");
 }
 
-export function TimelineCharts({ timeline, markYear }: { timeline: TAssessmentTimeline; markYear?: number | null }) {
+/**
+ * One stacked strip per dimension (and the overall verdict), drawn from the light timeline. `onPickYear`
+ * (a click on a year) opens that year in the list below; the list is the keyboard's way in.
+ */
+export function TimelineCharts({ timeline, markYear, onPickYear }: { timeline: TAssessmentTimelineSummary; markYear?: number | null; onPickYear?: (year: number) => void }) {
   const { t, pick, locale } = useI18n();
   const points = timeline.points;
   if (!points.length) return <p className="muted">{t("governance.timeline.empty")}</p>;
@@ -185,14 +189,14 @@ export function TimelineCharts({ timeline, markYear }: { timeline: TAssessmentTi
     {
       key: "overall",
       label: t("governance.overall"),
-      body: (p) => (p.assessment.stage ? [{ stage: p.assessment.stage, share: 1 }] : []),
-      runs: runsText(stageRuns(points.map((p) => ({ year: p.year, stage: p.assessment.stage }))), stageName),
+      body: (p) => (p.stage ? [{ stage: p.stage, share: 1 }] : []),
+      runs: runsText(stageRuns(points.map((p) => ({ year: p.year, stage: p.stage }))), stageName),
     },
     ...GOVERNANCE_DIMENSIONS.map((dim: GovernanceDimension) => ({
       key: dim,
       label: pick(GOVERNANCE_DIMENSION_LABELS[dim]),
-      body: (p: (typeof points)[number]) => GOVERNANCE_STAGES.map((stage) => ({ stage, share: p.assessment.dimensions[dim].shares[stage] ?? 0 })),
-      runs: runsText(stageRuns(points.map((p) => ({ year: p.year, stage: p.assessment.dimensions[dim].stage }))), stageName),
+      body: (p: (typeof points)[number]) => GOVERNANCE_STAGES.map((stage) => ({ stage, share: p.dimensions[dim].shares[stage] ?? 0 })),
+      runs: runsText(stageRuns(points.map((p) => ({ year: p.year, stage: p.dimensions[dim].stage }))), stageName),
     })),
   ];
 
@@ -214,7 +218,7 @@ export function TimelineCharts({ timeline, markYear }: { timeline: TAssessmentTi
                     .join(", ") || t("governance.noEvidence")}`
                 : `${p.year}: ${t("governance.noEvidence")}`;
               return (
-                <g key={p.year}>
+                <g key={p.year} onClick={onPickYear ? () => onPickYear(p.year) : undefined} className={onPickYear ? "pick" : undefined}>
                   <title>{tip}</title>
                   {parts.map((s) => {
                     const h = s.share * rowHeight;

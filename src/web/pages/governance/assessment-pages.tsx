@@ -1,30 +1,31 @@
 /**
  * @module web/pages/governance/assessment-pages
  * Where a local government stands on the paper's Table 3: one government's assessment (heat table,
- * radar, evidence linked to the records, recommendations, the years), the comparison of all governments
- * (chart, table, CSV/XLSX downloads), and Table 3 itself.
+ * radar, evidence linked to the records, recommendations, the years — drawn from the light timeline, each
+ * year's evidence loaded only when the reader opens it), the comparison of all governments (chart,
+ * table, CSV/XLSX downloads), and Table 3 itself.
  */
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
 import { GOVERNANCE_DIMENSIONS, GOVERNANCE_STAGES, LOCAL_GOVERNMENT_KINDS, type GovernanceDimension, type GovernanceStage, type LocalGovernmentKind } from "../../../core/domain.ts";
-import type { ZComparison, ZOrganisationAssessment, ZOrganisationTimeline } from "../../../governance/governance.routes.ts";
-import type { TRecommendation } from "../../../governance/profile.schema.ts";
+import type { ZComparison, ZOrganisationAssessment, ZOrganisationTimelineSummary } from "../../../governance/governance.routes.ts";
+import type { TRecommendation, TTimelineSummaryPoint } from "../../../governance/profile.schema.ts";
 import type { TOrganisation } from "../../../registry/registry.schema.ts";
 import { DateText, LoadError, Loading, PageHeader } from "../../components/display.tsx";
 import { GOVERNANCE_DIMENSION_LABELS, GOVERNANCE_STAGE_LABELS, ORGANISATION_KIND_LABELS } from "../../i18n/enum-labels.ts";
-import { formatNumber, formatShare } from "../../i18n/format.ts";
+import { formatNumber, formatPartialDate, formatShare } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import { api, fetchAll, withQuery } from "../../lib/api.ts";
 import { Link, useQueryState } from "../../lib/router.tsx";
 import { useLoader } from "../../lib/use-fetch.ts";
 import { HeatTable, RadarChart, TimelineCharts } from "./assessment-charts.tsx";
-import { baseRef, recordOf, recordPath, STAGE_COLORS, tint, type RecordLink } from "./assessment-view.ts";
+import { baseRef, newestFirst, recordOf, recordPath, STAGE_COLORS, tint, yearAssessmentPath, yearEvidenceCount, type RecordLink } from "./assessment-view.ts";
 import { RECOMMENDATION_AREA_LABELS } from "./governance-labels.ts";
 import { OrganisationChooser, OrgTabs, StageChip, StageLegend, STAGE_SHORT, useEvidenceCount, useGovernanceModel, useNamesKey } from "./governance-ui.tsx";
 import { RECORD_KIND_LABELS, RecordNameLink } from "./record-name.tsx";
 
 type TOrganisationAssessment = z.infer<typeof ZOrganisationAssessment>;
-type TOrganisationTimeline = z.infer<typeof ZOrganisationTimeline>;
+type TOrganisationTimelineSummary = z.infer<typeof ZOrganisationTimelineSummary>;
 type TComparison = z.infer<typeof ZComparison>;
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -206,6 +207,89 @@ function RecordWhyLink({ record, orgId, text }: { record: RecordLink; orgId: str
   );
 }
 
+/** One year's full assessment, loaded when the reader opens the year: the evidence per dimension and the recommendations. */
+function YearDetail({ orgId, point }: { orgId: string; point: TTimelineSummaryPoint }) {
+  const { t, pick, locale } = useI18n();
+  const evidenceCount = useEvidenceCount();
+  const path = yearAssessmentPath(orgId, point.asOf, locale);
+  const { data, error, reload } = useLoader(useNamesKey(path), () => api<TOrganisationAssessment>("GET", path));
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  if (!data) return <Loading />;
+  const a = data.assessment;
+  return (
+    <div className="gov-year-detail">
+      <h4>{t("governance.timeline.yearEvidence", { year: point.year })}</h4>
+      {GOVERNANCE_DIMENSIONS.map((dim) => {
+        const v = a.dimensions[dim];
+        return (
+          <div className="gov-year-dim" key={dim}>
+            <h5>
+              {pick(GOVERNANCE_DIMENSION_LABELS[dim])} <StageChip stage={v.stage} /> <span className="muted small">{evidenceCount(v.evidence.length)}</span>
+            </h5>
+            {v.evidence.length ? (
+              <ul>
+                {v.evidence.map((e, i) => {
+                  const record = recordOf(e.ref, data.records);
+                  return (
+                    <li key={`${e.ref}-${i}`}>
+                      <StageChip stage={e.stage} short />
+                      {record ? <RecordWhyLink record={record} orgId={orgId} text={pick(e.why)} /> : <span>{pick(e.why)}</span>}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
+          </div>
+        );
+      })}
+      {a.recommendations.length ? (
+        <>
+          <h4>{t("governance.timeline.yearRecommendations", { year: point.year })}</h4>
+          <ul className="gov-year-recs">
+            {a.recommendations.map((rec) => (
+              <li key={rec.code}>
+                <span className="badge gov-area">{pick(RECOMMENDATION_AREA_LABELS[rec.area])}</span> {pick(rec.text)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <Link to={withQuery(`/assessment/${orgId}`, { asOf: point.asOf })}>{t("governance.timeline.openPage")}</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Every year of the light timeline, newest first, as a disclosure whose full assessment loads on opening. */
+function TimelineYears({ orgId, points, open, onToggle }: { orgId: string; points: readonly TTimelineSummaryPoint[]; open: ReadonlySet<number>; onToggle: (year: number, isOpen: boolean) => void }) {
+  const { t, locale } = useI18n();
+  const evidenceCount = useEvidenceCount();
+  return (
+    <div className="gov-years">
+      <h3 id="timeline-years-heading">{t("governance.timeline.years")}</h3>
+      <p className="muted small">{t("governance.timeline.yearsIntro")}</p>
+      <div className="gov-years-list" role="group" aria-labelledby="timeline-years-heading">
+        {newestFirst(points).map((p) => {
+          const recs = p.recommendations.length;
+          return (
+            <details className="gov-year" key={p.year} id={`year-${p.year}`} open={open.has(p.year)} onToggle={(e) => onToggle(p.year, e.currentTarget.open)}>
+              <summary>
+                <span className="gov-year-label">{t("governance.timeline.year", { year: p.year })}</span> <StageChip stage={p.stage} />{" "}
+                <span className="muted small">
+                  {t("governance.timeline.asOf", { date: formatPartialDate(p.asOf, locale) })} · {evidenceCount(yearEvidenceCount(p))} ·{" "}
+                  {t(recs === 1 ? "governance.timeline.recommendationCountOne" : "governance.timeline.recommendationCount", { n: formatNumber(recs, locale) })}
+                </span>
+              </summary>
+              {open.has(p.year) ? <YearDetail orgId={orgId} point={p} /> : null}
+            </details>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
 export function AssessmentPage({ orgId }: { orgId: string }) {
   const { t, name, pick, locale } = useI18n();
   const [query] = useQueryState();
@@ -215,9 +299,24 @@ export function AssessmentPage({ orgId }: { orgId: string }) {
   // The reader's language, so record names in the evidence match it even for visitors not signed in.
   const path = withQuery(`/api/organisations/${orgId}/assessment`, { asOf: whole ? null : asOf, locale });
   const { data, error, reload } = useLoader(useNamesKey(path), () => api<TOrganisationAssessment>("GET", path));
-  const timelinePath = withQuery(`/api/organisations/${orgId}/assessment/timeline`, { locale });
-  const timeline = useLoader(useNamesKey(timelinePath), () => api<TOrganisationTimeline>("GET", timelinePath));
+  // The light timeline: verdicts and shares only, so no names and no reload when the language changes.
+  const timelinePath = withQuery(`/api/organisations/${orgId}/assessment/timeline`, { detail: "summary" });
+  const timeline = useLoader(timelinePath, () => api<TOrganisationTimelineSummary>("GET", timelinePath));
   const model = useGovernanceModel();
+  const [openYears, setOpenYears] = useState<ReadonlySet<number>>(() => new Set());
+  const toggleYear = (year: number, isOpen: boolean) =>
+    setOpenYears((current) => {
+      if (current.has(year) === isOpen) return current;
+      const next = new Set(current);
+      if (isOpen) next.add(year);
+      else next.delete(year);
+      return next;
+    });
+  const pickYear = (year: number) => {
+    toggleYear(year, true);
+    // After the disclosure has opened: bring it into view and give it the focus.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`#year-${year} > summary`)?.focus());
+  };
 
   if (error && !data) return <LoadError error={error} onRetry={reload} />;
   if (!data) return <Loading />;
@@ -254,7 +353,16 @@ export function AssessmentPage({ orgId }: { orgId: string }) {
         <h2 id="timeline-heading">{t("governance.timeline.title")}</h2>
         <p className="muted small">{t("governance.timeline.intro")}</p>
         <StageLegend withNone />
-        {timeline.error ? <LoadError error={timeline.error} onRetry={timeline.reload} /> : timeline.data ? <TimelineCharts timeline={timeline.data.timeline} markYear={markYear} /> : <Loading />}
+        {timeline.error ? (
+          <LoadError error={timeline.error} onRetry={timeline.reload} />
+        ) : timeline.data ? (
+          <>
+            <TimelineCharts timeline={timeline.data.timeline} markYear={markYear} onPickYear={pickYear} />
+            <TimelineYears orgId={org.id} points={timeline.data.timeline.points} open={openYears} onToggle={toggleYear} />
+          </>
+        ) : (
+          <Loading />
+        )}
       </section>
     </>
   );

@@ -2,9 +2,10 @@
  * @module web/pages/governance/assessment-view
  * Pure helpers behind the governance pages: the stage colours, a dimension's mean stage (the radar's
  * radius), evidence refs to record addresses, runs of one verdict over the years (the timeline's text
- * alternative), axis ticks, and KPI values in their unit. No React, no I/O; tested on their own.
+ * alternative), the years of the light timeline and the address of one year's full assessment, axis
+ * ticks, and KPI values in their unit. No React, no I/O; tested on their own.
  */
-import { GOVERNANCE_STAGES, type GovernanceStage, type Locale } from "../../../core/domain.ts";
+import { GOVERNANCE_DIMENSIONS, GOVERNANCE_STAGES, type GovernanceDimension, type GovernanceStage, type Locale } from "../../../core/domain.ts";
 
 /** One colour per stage (Okabe–Ito, readable with colour-vision deficiencies); `ink` is for text on white. */
 export const STAGE_COLORS: Record<GovernanceStage, { fill: string; ink: string }> = {
@@ -91,6 +92,21 @@ export function stageRuns(points: ReadonlyArray<{ year: number; stage: Governanc
     else runs.push({ from: p.year, to: p.year, stage: p.stage });
   }
   return runs;
+}
+
+/** The full assessment of one year of the timeline, at the date the timeline took it (31 December, or `to`). */
+export function yearAssessmentPath(orgId: string, asOf: string, locale: Locale): string {
+  return `/api/organisations/${orgId}/assessment?asOf=${encodeURIComponent(asOf)}&locale=${locale}`;
+}
+
+/** Timeline points, most recent year first (the order a reader looks for). */
+export function newestFirst<T extends { year: number }>(points: readonly T[]): T[] {
+  return [...points].sort((a, b) => b.year - a.year);
+}
+
+/** All evidence items of a year of the light timeline, over the six dimensions. */
+export function yearEvidenceCount(point: { dimensions: Record<GovernanceDimension, { evidenceCount: number }> }): number {
+  return GOVERNANCE_DIMENSIONS.reduce((n, dim) => n + point.dimensions[dim].evidenceCount, 0);
 }
 
 /** Years to label on an axis from `from` to `to`: round steps, at most about `max` labels. */

@@ -2,10 +2,10 @@
  * @module web/pages/governance/continuity-pages
  * Leadership continuity: a government's governors or mayors on a timeline with its initiatives' lives,
  * each change of leader with the window around it, and what began and ended there — the paper's concern
- * that a new leader discontinues what the previous one began. Also one initiative's page, where the
- * assessment's evidence and the report link to.
+ * that a new leader discontinues what the previous one began; editors edit or delete a term from its
+ * panel. Also one initiative's page, where the assessment's evidence and the report link to.
  */
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { TContinuityReport, TLeaderChange } from "../../../evaluation/continuity.ts";
 import type { TAdministration, TInitiative } from "../../../evaluation/evaluation.schema.ts";
 import type { TKpi } from "../../../evaluation/kpis.schema.ts";
@@ -14,7 +14,8 @@ import { STRATEGY_PILLAR_LABELS, TIE_PURPOSE_LABELS } from "../../i18n/enum-labe
 import { formatNumber, formatPartialDate } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
 import type { MessageKey } from "../../i18n/messages.ts";
-import { fetchAll, withQuery } from "../../lib/api.ts";
+import { ProblemAlert } from "../../components/problem-alert.tsx";
+import { api, ApiError, fetchAll, withQuery, type ListPage, type Problem } from "../../lib/api.ts";
 import { Link, useQueryState } from "../../lib/router.tsx";
 import { canEdit, useSession } from "../../lib/session.tsx";
 import { useFetch, useLoader } from "../../lib/use-fetch.ts";
@@ -23,6 +24,7 @@ import { yearOf, yearTicks } from "./assessment-view.ts";
 import { INITIATIVE_STATUS_LABELS, INITIATIVE_THEME_LABELS, PARTNER_ROLE_LABELS, type InitiativeStatus } from "./governance-labels.ts";
 import { countByOrganisation, OrganisationChooser, OrgTabs } from "./governance-ui.tsx";
 import { RecordNameLink } from "./record-name.tsx";
+import { termDeleteQuestion, termEditPath, termPeriod } from "./term-view.ts";
 
 const STATUS_COLORS: Record<InitiativeStatus, string> = {
   planned: "#999999",
@@ -188,7 +190,44 @@ function InitiativeList({ title, items }: { title: MessageKey; items: TLeaderCha
   );
 }
 
-function ChangePanel({ change }: { change: TLeaderChange }) {
+/**
+ * Edit and delete for one term. Before deleting, the question names the term and says how many
+ * initiatives are linked to it: the API deletes the term and unlinks them, it does not refuse.
+ */
+function TermActions({ orgId, term, onDeleted }: { orgId: string; term: TLeaderChange["administration"]; onDeleted: (leader: string) => void }) {
+  const { t, name, locale } = useI18n();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const leader = name(term.leaderJa, term.leaderEn);
+  const remove = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const linked = (await api<ListPage<TInitiative>>("GET", withQuery("/api/initiatives", { administrationId: term.id, limit: 1 }))).total;
+      const question = t(termDeleteQuestion(linked), { leader, period: termPeriod(term, locale, t("governance.continuity.inOffice")), n: formatNumber(linked, locale) });
+      if (!window.confirm(question)) return;
+      await api<void>("DELETE", `/api/administrations/${term.id}`);
+      onDeleted(leader);
+    } catch (error) {
+      setProblem(error instanceof ApiError ? error.problem : { status: 0, title: String(error), errors: [] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="gov-term-actions">
+      <Link to={termEditPath(orgId, term.id)} className="button small">
+        {t("governance.term.edit")}
+      </Link>
+      <button type="button" className="small danger" onClick={remove} disabled={busy}>
+        {t("governance.term.delete")}
+      </button>
+      {problem ? <ProblemAlert problem={problem} /> : null}
+    </div>
+  );
+}
+
+function ChangePanel({ change, orgId, editable, onDeleted }: { change: TLeaderChange; orgId: string; editable: boolean; onDeleted: (leader: string) => void }) {
   const { t, name, locale } = useI18n();
   const a = change.administration;
   const background = name(a.backgroundJa, a.backgroundEn);
@@ -199,6 +238,7 @@ function ChangePanel({ change }: { change: TLeaderChange }) {
       <h2 id={`term-heading-${a.id}`}>
         {t("governance.continuity.changeTo", { leader: name(a.leaderJa, a.leaderEn) })} <span className="muted small"><DateText value={a.from} /> – {a.until ? <DateText value={a.until} /> : t("governance.continuity.inOffice")}</span>
       </h2>
+      {editable ? <TermActions orgId={orgId} term={a} onDeleted={onDeleted} /> : null}
       <p className="muted">
         {change.previous ? t("governance.continuity.previous", { leader: name(change.previous.leaderJa, change.previous.leaderEn) }) : t("governance.continuity.noPrevious")}
         {background ? ` · ${t("governance.continuity.background")}: ${background}` : ""}
@@ -254,6 +294,12 @@ export function ContinuityPage({ orgId }: { orgId: string }) {
   const windowMonths = query.get("window") ?? "12";
   const { data, error, reload } = useFetch<TContinuityReport>(withQuery(`/api/organisations/${orgId}/continuity`, { windowMonths }));
   const initiatives = useLoader(`initiatives:${orgId}`, () => fetchAll<TInitiative>("/api/initiatives", { ownerOrgId: orgId }));
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const afterDelete = (leader: string) => {
+    setDeleted(leader);
+    reload();
+    initiatives.reload();
+  };
   useEffect(() => {
     const hash = window.location.hash.slice(1);
     if (data && hash) document.getElementById(hash)?.scrollIntoView();
@@ -289,6 +335,8 @@ export function ContinuityPage({ orgId }: { orgId: string }) {
         <p className="subtitle">{t("governance.continuity.intro")}</p>
       </PageHeader>
       <OrgTabs orgId={orgId} />
+      {/* Always present, so the confirmation of a deletion is read out when it appears. */}
+      <div role="status">{deleted ? <p className="notice">{t("governance.term.deleted", { leader: deleted })}</p> : null}</div>
       <div className="filters">
         <div className="filter">
           <label htmlFor="continuity-window">{t("governance.continuity.windowMonths")}</label>
@@ -320,7 +368,7 @@ export function ContinuityPage({ orgId }: { orgId: string }) {
             {initiatives.data ? <ContinuityChart report={data} initiatives={initiatives.data} /> : initiatives.error ? <LoadError error={initiatives.error} onRetry={initiatives.reload} /> : <Loading />}
           </section>
           {data.changes.map((change) => (
-            <ChangePanel key={change.administration.id} change={change} />
+            <ChangePanel key={change.administration.id} change={change} orgId={data.organisation.id} editable={canEdit(user, data.organisation.id)} onDeleted={afterDelete} />
           ))}
         </>
       )}

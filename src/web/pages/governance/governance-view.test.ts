@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../../lib/api.ts";
-import { baseRef, formatMeasure, formatSigned, recordOf, recordPath, spokePoint, stageRuns, stageScore, tint, yearOf, yearTicks } from "./assessment-view.ts";
+import { baseRef, formatMeasure, formatSigned, newestFirst, recordOf, recordPath, spokePoint, stageRuns, stageScore, tint, yearAssessmentPath, yearEvidenceCount, yearOf, yearTicks } from "./assessment-view.ts";
 import { adaptProblem, byLevel, isImprovement, kpiBody } from "./kpi-view.ts";
+import { termDeleteQuestion, termEditPath, termPeriod } from "./term-view.ts";
 
 const shares = (ta: number, npm: number, ng: number) => ({ traditional_administration: ta, new_public_management: npm, network_governance: ng });
 
@@ -59,6 +60,20 @@ describe("assessment view helpers", () => {
     expect(stageRuns([])).toEqual([]);
   });
 
+  it("lists the light timeline's years newest first, counts their evidence and finds one year's full assessment", () => {
+    const dim = (evidenceCount: number) => ({ evidenceCount });
+    const point = (year: number, n: number) => ({
+      year,
+      dimensions: { office_model: dim(n), urban_exchange_form: dim(1), exchange_purpose: dim(0), interorganisational_relations: dim(2), organisational_principle: dim(0), governance_purpose: dim(0) },
+    });
+    const points = [point(2011, 1), point(2012, 0), point(2013, 3)];
+    expect(newestFirst(points).map((p) => p.year)).toEqual([2013, 2012, 2011]);
+    expect(points.map((p) => p.year)).toEqual([2011, 2012, 2013]);
+    expect(yearEvidenceCount(points[2]!)).toBe(6);
+    expect(yearEvidenceCount(points[1]!)).toBe(3);
+    expect(yearAssessmentPath("org", "2012-12-31", "ja")).toBe("/api/organisations/org/assessment?asOf=2012-12-31&locale=ja");
+  });
+
   it("labels years in round steps", () => {
     expect(yearTicks(1958, 2026)).toEqual([1960, 1970, 1980, 1990, 2000, 2010, 2020]);
     expect(yearTicks(2020, 2026)).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
@@ -106,6 +121,12 @@ describe("KPI view helpers", () => {
     expect(adaptProblem(problem([{ path: "body.until", message: "must be after since" }]), {}, "en").errors).toEqual([{ path: "until", message: "Must be after the start" }]);
   });
 
+  it("words a term's overlap (409) beside its start, in both languages", () => {
+    const overlap = { status: 409, title: "Conflict", code: "conflict" as const, errors: [{ path: "from", message: "overlaps the term of Toru Hashimoto from 2011-12-19" }] };
+    expect(adaptProblem(overlap, {}, "ja").errors).toEqual([{ path: "from", message: "Toru Hashimoto の任期（2011-12-19〜）と重なっています" }]);
+    expect(adaptProblem(overlap, {}, "en").errors).toEqual([{ path: "from", message: "Overlaps the term of Toru Hashimoto (from 2011-12-19)" }]);
+  });
+
   it("builds the KPI body with its target", () => {
     expect(kpiBody({ nameEn: "x", targetValue: 120, targetPeriod: "2030" }, "org")).toEqual({ nameEn: "x", ownerOrgId: "org", target: { value: 120, period: "2030" } });
     expect(kpiBody({ nameEn: "x" }, "org")).toEqual({ nameEn: "x", ownerOrgId: "org" });
@@ -125,5 +146,19 @@ describe("KPI view helpers", () => {
     expect(isImprovement(5, "decrease")).toBe(false);
     expect(isImprovement(-2, "decrease")).toBe(true);
     expect(isImprovement(0, "increase")).toBeNull();
+  });
+});
+
+describe("term-of-office helpers", () => {
+  it("asks before deleting according to how many initiatives lose their link", () => {
+    expect(termDeleteQuestion(0)).toBe("governance.term.deleteConfirm.none");
+    expect(termDeleteQuestion(1)).toBe("governance.term.deleteConfirm.one");
+    expect(termDeleteQuestion(3)).toBe("governance.term.deleteConfirm.many");
+  });
+
+  it("writes the term's period in the reader's language and finds its edit page", () => {
+    expect(termPeriod({ from: "2011-12-19", until: "2015-12-18" }, "en", "in office")).toMatch(/^19 Dec(ember)? 2011 – 18 Dec(ember)? 2015$/);
+    expect(termPeriod({ from: "2011-12", until: null }, "ja", "在任中")).toBe("2011年12月 (平成23年) – 在任中");
+    expect(termEditPath("org", "t")).toBe("/continuity/org/terms/t/edit");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * @module web/pages/governance/initiative-forms
- * The evaluation's editing forms, on the shared EntityForm: a governor's or mayor's term of office (from
- * the continuity report), a new initiative and its edit page (partners and contractors picked as two
+ * The evaluation's editing forms, on the shared EntityForm: a governor's or mayor's term of office (added
+ * from the continuity report, and edited from there with the same form filled in), a new initiative and its edit page (partners and contractors picked as two
  * lists of organisations, sent as the API's `partners[]`), and the status change on the initiative page.
  */
 import { STRATEGY_PILLARS, TIE_PURPOSES, VISIBILITIES, type Bilingual } from "../../../core/domain.ts";
@@ -58,6 +58,34 @@ export function TermCreatePage({ orgId }: { orgId: string }) {
             submit={(body) => adapted(() => api<TAdministration>("POST", "/api/administrations", { ...body, orgId }), {}, locale)}
             onSaved={(a) => navigate(`/continuity/${orgId}#term-${a.id}`)}
             cancelTo={`/continuity/${orgId}`}
+          />
+        )}
+      </RequireEditor>
+    </>
+  );
+}
+
+/** The same form, filled with the term; a 409 (overlap with another term) comes back beside `from`. */
+export function TermEditPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { data, error, reload } = useFetch<TAdministration>(`/api/administrations/${id}`);
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  if (!data) return <Loading />;
+  // The record's organisation, not the address's, decides where to go back to.
+  const back = `/continuity/${data.orgId}#term-${data.id}`;
+  return (
+    <>
+      <OrgSubtitle orgId={data.orgId} to={`/continuity/${data.orgId}`} title={t("governance.term.editTitle")} />
+      <p className="hint">{t("governance.term.editHint")}</p>
+      <RequireEditor orgId={data.ownerOrgId}>
+        {() => (
+          <EntityForm<TAdministration>
+            fields={termFields}
+            mode="update"
+            record={data}
+            submit={(body) => adapted(() => api<TAdministration>("PATCH", `/api/administrations/${data.id}`, body), {}, locale)}
+            onSaved={(a) => navigate(`/continuity/${a.orgId}#term-${a.id}`)}
+            cancelTo={back}
           />
         )}
       </RequireEditor>

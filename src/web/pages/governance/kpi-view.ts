@@ -19,6 +19,8 @@ const REASONS: Array<{ pattern: RegExp; text: Bilingual }> = [
   },
   { pattern: /^must be after since$/, text: { ja: "開始より後の日付にしてください", en: "Must be after the start" } },
   { pattern: /^must be after from$/, text: { ja: "開始より後の日付にしてください", en: "Must be after the start" } },
+  // A term of office that overlaps another of the same government (409).
+  { pattern: /^overlaps the term of (.+) from (\S+)$/, text: { ja: "{1} の任期（{2}〜）と重なっています", en: "Overlaps the term of {1} (from {2})" } },
 ];
 
 /** Moves each error to the form field it belongs to and words the evaluation's reasons in `locale`. */
@@ -28,7 +30,7 @@ export function adaptProblem(problem: Problem, paths: Record<string, string>, lo
     const path = paths[bare] ?? bare;
     for (const reason of REASONS) {
       const m = reason.pattern.exec(e.message);
-      if (m) return { path, message: reason.text[locale].replace("{1}", m[1] ?? "") };
+      if (m) return { path, message: reason.text[locale].replace("{1}", m[1] ?? "").replace("{2}", m[2] ?? "") };
     }
     return { ...e, path };
   });

@@ -3,7 +3,9 @@
  * The brokered workflow. An expression of interest from either side goes to the company's sponsoring
  * government, which forwards it (with a note, naming its office) or declines it; the recipient accepts or
  * declines; the parties meet (in person, online, at an event); outcomes follow — negotiation, agreement or
- * contract, no deal — and 6- and 12-month follow-ups after an agreement. Every step notifies the others.
+ * contract, no deal — and 6- and 12-month follow-ups after an agreement. Every step notifies the others
+ * and is appended to the interest's dated history (interest-history.ts) in the same transaction; steps lock
+ * the interest's row first, so two at once cannot both pass the state check.
  * Outcomes feed the responsible government's (and office's) KPIs through evaluation/metric-link.
  */
 import { randomUUID } from "node:crypto";
@@ -16,6 +18,8 @@ import { recordMetricValue } from "../evaluation/metric-link.ts";
 import { events } from "../events/events.table.ts";
 import { iso, notFound } from "../registry/references.ts";
 import { officeOwners } from "../registry/registry.table.ts";
+import { historiesOf, recordStep } from "./interest-history.ts";
+import type { OpportunityKind } from "./matchmaking.schema.ts";
 import { matchInterests, matchMeetings, matchOutcomes, opportunities } from "./matchmaking.table.ts";
 import { notifyOrgs } from "./notifications.service.ts";
 import { getOpportunityRow } from "./opportunities.service.ts";
@@ -25,8 +29,10 @@ import type { InterestState, TFollowUpCreate, TInterest, TInterestCreate, TMeeti
 
 type InterestRow = typeof matchInterests.$inferSelect & { ownerOrgId: string };
 
-async function loadRow(db: Executor, id: string): Promise<InterestRow | undefined> {
-  const [row] = await db.select().from(matchInterests).where(eq(matchInterests.id, id));
+/** `lock` takes the row lock a step needs (FOR UPDATE): concurrent steps on one interest wait their turn. */
+async function loadRow(db: Executor, id: string, lock = false): Promise<InterestRow | undefined> {
+  const query = db.select().from(matchInterests).where(eq(matchInterests.id, id));
+  const [row] = lock ? await query.for("update") : await query;
   if (!row) return undefined;
   const [opp] = await db.select({ ownerOrgId: opportunities.ownerOrgId }).from(opportunities).where(eq(opportunities.id, row.opportunityId));
   return { ...row, ownerOrgId: opp!.ownerOrgId };
@@ -37,8 +43,8 @@ const recipientOf = (r: InterestRow) => (r.fromSide === "company" ? r.ownerOrgId
 const partiesOf = (r: InterestRow) => [r.companyOrgId, r.ownerOrgId, r.brokerOrgId];
 
 /** The company, the opportunity's owner and the responsible government see an interest; nobody else. */
-async function getRow(db: Executor, actor: Actor, id: string): Promise<InterestRow> {
-  const row = await loadRow(db, id);
+async function getRow(db: Executor, actor: Actor, id: string, lock = false): Promise<InterestRow> {
+  const row = await loadRow(db, id, lock);
   if (!row || !(actor.isSystemAdmin || partiesOf(row).some((o) => actor.roles.has(o)))) throw notFound("expression of interest", id);
   return row;
 }
@@ -56,45 +62,59 @@ function requireState(row: InterestRow, action: string, allowed: readonly Intere
   }
 }
 
-async function present(db: Executor, row: InterestRow): Promise<TInterest> {
-  const refs = await orgRefs(db, partiesOf(row));
-  const meetings = await db.select().from(matchMeetings).where(eq(matchMeetings.interestId, row.id)).orderBy(asc(matchMeetings.meetsOn), asc(matchMeetings.createdAt));
-  const outcomes = await db.select().from(matchOutcomes).where(eq(matchOutcomes.interestId, row.id)).orderBy(asc(matchOutcomes.occurredOn), asc(matchOutcomes.createdAt));
-  const agreed = outcomes.find((o) => o.kind === "agreement" || o.kind === "contract");
-  const followUps = agreed
-    ? (["6m", "12m"] as const).map((milestone) => ({
-        milestone,
-        due: addMonths(agreed.occurredOn, milestone === "6m" ? 6 : 12),
-        done: outcomes.some((o) => o.kind === `follow_up_${milestone}`),
-      }))
-    : [];
-  return {
-    id: row.id,
-    opportunityId: row.opportunityId,
-    company: refOf(refs, row.companyOrgId),
-    opportunityOwner: refOf(refs, row.ownerOrgId),
-    broker: refOf(refs, row.brokerOrgId),
-    officeId: row.officeId,
-    fromSide: row.fromSide as TInterest["fromSide"],
-    state: row.state as InterestState,
-    message: row.message,
-    brokerNote: row.brokerNote,
-    declineReason: row.declineReason,
-    declinedBy: row.declinedBy as TInterest["declinedBy"],
-    meetings: meetings.map((m) => ({ id: m.id, mode: m.mode as never, eventId: m.eventId, meetsOn: m.meetsOn, place: m.place, note: m.note })),
-    outcomes: outcomes.map((o) => ({
-      id: o.id,
-      kind: o.kind as never,
-      occurredOn: o.occurredOn,
-      salesAmount: o.salesAmount === null ? null : Number(o.salesAmount),
-      currency: o.currency,
-      kpiSalesJpy: o.kpiSalesJpy === null ? null : Number(o.kpiSalesJpy),
-      note: o.note,
-    })),
-    followUps,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
-  };
+/** Interests as the API shows them; one query per kind of detail however many interests there are. */
+async function presentAll(db: Executor, rows: InterestRow[]): Promise<TInterest[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const refs = await orgRefs(db, rows.flatMap(partiesOf));
+  const opps = new Map(
+    (await db.select({ id: opportunities.id, kind: opportunities.kind, titleJa: opportunities.titleJa, titleEn: opportunities.titleEn }).from(opportunities).where(inArray(opportunities.id, [...new Set(rows.map((r) => r.opportunityId))]))).map((o) => [o.id, o]),
+  );
+  const meetings = await db.select().from(matchMeetings).where(inArray(matchMeetings.interestId, ids)).orderBy(asc(matchMeetings.meetsOn), asc(matchMeetings.createdAt));
+  const outcomes = await db.select().from(matchOutcomes).where(inArray(matchOutcomes.interestId, ids)).orderBy(asc(matchOutcomes.occurredOn), asc(matchOutcomes.createdAt));
+  const histories = await historiesOf(db, ids);
+  return rows.map((row) => {
+    const own = outcomes.filter((o) => o.interestId === row.id);
+    const agreed = own.find((o) => o.kind === "agreement" || o.kind === "contract");
+    const followUps = agreed
+      ? (["6m", "12m"] as const).map((milestone) => ({
+          milestone,
+          due: addMonths(agreed.occurredOn, milestone === "6m" ? 6 : 12),
+          done: own.some((o) => o.kind === `follow_up_${milestone}`),
+        }))
+      : [];
+    const opp = opps.get(row.opportunityId);
+    return {
+      id: row.id,
+      opportunityId: row.opportunityId,
+      // The opportunity exists: deleting it deletes its interests.
+      opportunity: { id: row.opportunityId, kind: opp!.kind as OpportunityKind, titleJa: opp!.titleJa, titleEn: opp!.titleEn },
+      company: refOf(refs, row.companyOrgId),
+      opportunityOwner: refOf(refs, row.ownerOrgId),
+      broker: refOf(refs, row.brokerOrgId),
+      officeId: row.officeId,
+      fromSide: row.fromSide as TInterest["fromSide"],
+      state: row.state as InterestState,
+      message: row.message,
+      brokerNote: row.brokerNote,
+      declineReason: row.declineReason,
+      declinedBy: row.declinedBy as TInterest["declinedBy"],
+      meetings: meetings.filter((m) => m.interestId === row.id).map((m) => ({ id: m.id, mode: m.mode as never, eventId: m.eventId, meetsOn: m.meetsOn, place: m.place, note: m.note })),
+      outcomes: own.map((o) => ({
+        id: o.id,
+        kind: o.kind as never,
+        occurredOn: o.occurredOn,
+        salesAmount: o.salesAmount === null ? null : Number(o.salesAmount),
+        currency: o.currency,
+        kpiSalesJpy: o.kpiSalesJpy === null ? null : Number(o.kpiSalesJpy),
+        note: o.note,
+      })),
+      followUps,
+      history: histories.get(row.id) ?? [],
+      createdAt: iso(row.createdAt),
+      updatedAt: iso(row.updatedAt),
+    };
+  });
 }
 
 async function setState(db: Executor, id: string, change: Partial<typeof matchInterests.$inferInsert>): Promise<void> {
@@ -102,7 +122,7 @@ async function setState(db: Executor, id: string, change: Partial<typeof matchIn
 }
 
 export async function getInterest(db: Executor, actor: Actor, id: string): Promise<TInterest> {
-  return present(db, await getRow(db, actor, id));
+  return (await presentAll(db, [await getRow(db, actor, id)]))[0]!;
 }
 
 export async function createInterest(db: Executor, actor: Actor, input: TInterestCreate): Promise<TInterest> {
@@ -134,12 +154,13 @@ export async function createInterest(db: Executor, actor: Actor, input: TInteres
     message: input.message ?? null,
     createdBy: actor.userId,
   });
+  await recordStep(db, actor, id, { step: "created", from: null, to: "submitted", note: input.message });
   await notifyOrgs(db, actor, [company.vettedBy], "interest_submitted", id, { ja: "関心表明が届きました（確認して取り次いでください）", en: "A new expression of interest awaits your review" });
   return getInterest(db, actor, id);
 }
 
 export async function forwardInterest(db: Executor, actor: Actor, id: string, body: { note?: string | null; officeId?: string | null }): Promise<TInterest> {
-  const row = await getRow(db, actor, id);
+  const row = await getRow(db, actor, id, true);
   requireEditorOf(actor, [row.brokerOrgId], "the responsible government's admins and staff");
   requireState(row, "forwarding", ["submitted"]);
   if (body.officeId) {
@@ -147,31 +168,34 @@ export async function forwardInterest(db: Executor, actor: Actor, id: string, bo
     if (!owned) throw new AppError("validation_failed", "The office is not one of the responsible government's.", [{ path: "officeId", message: "not an office of the responsible government" }]);
   }
   await setState(db, id, { state: "forwarded", brokerNote: body.note ?? null, officeId: body.officeId ?? null });
+  await recordStep(db, actor, id, { step: "forwarded", from: "submitted", to: "forwarded", note: body.note });
   await notifyOrgs(db, actor, [recipientOf(row), initiatorOf(row)], "interest_forwarded", id, { ja: "関心表明が取り次がれました", en: "An expression of interest was passed on" });
   return getInterest(db, actor, id);
 }
 
 export async function declineInterest(db: Executor, actor: Actor, id: string, reason: string | null | undefined): Promise<TInterest> {
-  const row = await getRow(db, actor, id);
+  const row = await getRow(db, actor, id, true);
   requireState(row, "declining", ["submitted", "forwarded"]);
   const by = row.state === "submitted" ? "broker" : "recipient";
   requireEditorOf(actor, [by === "broker" ? row.brokerOrgId : recipientOf(row)], by === "broker" ? "the responsible government" : "the recipient");
   await setState(db, id, { state: "declined", declineReason: reason ?? null, declinedBy: by });
+  await recordStep(db, actor, id, { step: "declined", from: row.state as InterestState, to: "declined", note: reason });
   await notifyOrgs(db, actor, partiesOf(row), "interest_declined", id, { ja: "関心表明が見送られました", en: "An expression of interest was declined" });
   return getInterest(db, actor, id);
 }
 
 export async function acceptInterest(db: Executor, actor: Actor, id: string): Promise<TInterest> {
-  const row = await getRow(db, actor, id);
+  const row = await getRow(db, actor, id, true);
   requireEditorOf(actor, [recipientOf(row)], "the recipient's admins and staff");
   requireState(row, "accepting", ["forwarded"]);
   await setState(db, id, { state: "accepted" });
+  await recordStep(db, actor, id, { step: "accepted", from: "forwarded", to: "accepted" });
   await notifyOrgs(db, actor, partiesOf(row), "interest_accepted", id, { ja: "関心表明が受諾されました", en: "An expression of interest was accepted" });
   return getInterest(db, actor, id);
 }
 
 export async function addMeeting(db: Executor, actor: Actor, id: string, m: TMeetingCreate): Promise<TInterest> {
-  const row = await getRow(db, actor, id);
+  const row = await getRow(db, actor, id, true);
   requireEditorOf(actor, partiesOf(row), "the parties and the responsible government");
   requireState(row, "a meeting", ["accepted", "meeting", "negotiating"]);
   if (m.mode === "event") {
@@ -181,6 +205,8 @@ export async function addMeeting(db: Executor, actor: Actor, id: string, m: TMee
   }
   await db.insert(matchMeetings).values({ id: randomUUID(), interestId: id, mode: m.mode, eventId: m.eventId ?? null, meetsOn: m.meetsOn, place: m.place ?? null, note: m.note ?? null, createdBy: actor.userId });
   if (row.state === "accepted") await setState(db, id, { state: "meeting" });
+  const before = row.state as InterestState;
+  await recordStep(db, actor, id, { step: "meeting", from: before, to: before === "accepted" ? "meeting" : before, note: m.note });
   await notifyOrgs(db, actor, partiesOf(row), "meeting_scheduled", id, { ja: `商談が設定されました（${m.meetsOn}）`, en: `A meeting was arranged (${m.meetsOn})` });
   return getInterest(db, actor, id);
 }
@@ -214,20 +240,21 @@ async function feedKpis(db: Executor, row: InterestRow, outcomeId: string, kind:
 }
 
 export async function addOutcome(db: Executor, actor: Actor, id: string, o: TOutcomeCreate): Promise<TInterest> {
-  const row = await getRow(db, actor, id);
+  const row = await getRow(db, actor, id, true);
   requireEditorOf(actor, partiesOf(row), "the parties and the responsible government");
   const next = NEXT_STATE[o.kind];
   requireState(row, `a ${o.kind} outcome`, next.from);
   const outcomeId = randomUUID();
   await db.insert(matchOutcomes).values({ id: outcomeId, interestId: id, kind: o.kind, occurredOn: o.occurredOn, salesAmount: o.salesAmount ?? null, currency: o.currency ?? null, note: o.note ?? null, createdBy: actor.userId });
   await setState(db, id, { state: next.to });
+  await recordStep(db, actor, id, { step: o.kind, from: row.state as InterestState, to: next.to, note: o.note });
   await feedKpis(db, row, outcomeId, o.kind, o.occurredOn, { amount: o.salesAmount, currency: o.currency });
   await notifyOrgs(db, actor, partiesOf(row), `outcome_${o.kind}`, id, { ja: "商談の結果が記録されました", en: `Outcome recorded: ${o.kind.replace("_", " ")}` });
   return getInterest(db, actor, id);
 }
 
 export async function addFollowUp(db: Executor, actor: Actor, id: string, f: TFollowUpCreate): Promise<TInterest> {
-  const row = await getRow(db, actor, id);
+  const row = await getRow(db, actor, id, true);
   requireEditorOf(actor, partiesOf(row), "the parties and the responsible government");
   requireState(row, "a follow-up", ["agreed"]);
   const kind = `follow_up_${f.milestone}` as const;
@@ -235,6 +262,7 @@ export async function addFollowUp(db: Executor, actor: Actor, id: string, f: TFo
   if (done) throw new AppError("conflict", `The ${f.milestone} follow-up is already recorded.`, [{ path: "milestone", message: "already recorded" }]);
   const outcomeId = randomUUID();
   await db.insert(matchOutcomes).values({ id: outcomeId, interestId: id, kind, occurredOn: f.occurredOn, salesAmount: f.salesAmount ?? null, currency: f.currency ?? null, note: f.note ?? null, createdBy: actor.userId });
+  await recordStep(db, actor, id, { step: kind, from: "agreed", to: "agreed", note: f.note });
   await feedKpis(db, row, outcomeId, kind, f.occurredOn, { amount: f.salesAmount, currency: f.currency });
   await notifyOrgs(db, actor, partiesOf(row), "follow_up", id, { ja: `${f.milestone === "6m" ? "6か月" : "12か月"}後のフォローアップが記録されました`, en: `${f.milestone} follow-up recorded` });
   return getInterest(db, actor, id);
@@ -260,7 +288,5 @@ export async function listInterests(db: Executor, actor: Actor, query: { state?:
     .where(and(scope, query.state ? eq(matchInterests.state, query.state) : undefined))
     .orderBy(asc(matchInterests.createdAt))
     .limit(500);
-  const items: TInterest[] = [];
-  for (const r of rows) items.push(await present(db, { ...r.interest, ownerOrgId: r.ownerOrgId }));
-  return { items };
+  return { items: await presentAll(db, rows.map((r) => ({ ...r.interest, ownerOrgId: r.ownerOrgId }))) };
 }

@@ -169,6 +169,7 @@ export const ZOpportunity = z.object({
   deadline: z.string().nullable(),
   expiresOn: z.string(),
   expired: z.boolean().describe("Past its expiry date: not matched until renewed"),
+  expiresInDays: z.number().int().describe("Days from today (UTC) to the expiry date: 0 on its last day, negative once expired"),
   ...vettingOutput,
 });
 export type TOpportunity = z.infer<typeof ZOpportunity>;

@@ -1,8 +1,8 @@
 /**
  * @module matchmaking/matchmaking.table
- * Drizzle tables of matchmaking (mirroring migrations/20261127_0400_matchmaking.sql): vetting policies,
- * company profiles, opportunities, reviews, expressions of interest with their meetings and outcomes, and
- * in-app notifications.
+ * Drizzle tables of matchmaking (mirroring migrations/20261127_0400_matchmaking.sql and
+ * 20261128_0700_interest_history.sql): vetting policies, company profiles, opportunities, reviews,
+ * expressions of interest with their meetings, outcomes and dated history, and in-app notifications.
  */
 import { boolean, char, date, doublePrecision, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
@@ -111,6 +111,20 @@ export const matchInterests = pgTable("match_interests", {
   negotiationCounted: boolean("negotiation_counted").notNull().default(false),
   contractCounted: boolean("contract_counted").notNull().default(false),
   ...timestamps,
+});
+
+/** One step of an interest's history; `at` is null only for backfilled steps whose time was never recorded. */
+export const matchInterestHistory = pgTable("match_interest_history", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  interestId: uuid("interest_id").notNull(),
+  position: integer("position").notNull(),
+  step: text("step").notNull(),
+  fromState: text("from_state"),
+  toState: text("to_state").notNull(),
+  at: at("at").defaultNow(),
+  byUser: uuid("by_user"),
+  note: text("note"),
+  backfilled: boolean("backfilled").notNull().default(false),
 });
 
 export const matchMeetings = pgTable("match_meetings", {

@@ -2,7 +2,7 @@
  * @module matchmaking/opportunities.service
  * Opportunities: business offers and requests, technology offers and requests, partnership requests,
  * posted by a company or a buyer organisation and vetted like profiles. Each has an expiry date after
- * which it is no longer matched; renewal extends it without a new review.
+ * which it is no longer matched (nor listed, unless asked for); renewal extends it without a new review.
  */
 import { randomUUID } from "node:crypto";
 import { eq, gte, sql } from "drizzle-orm";
@@ -14,6 +14,7 @@ import { searchDocument } from "../core/text-search.ts";
 import type { Executor } from "../db/connection.ts";
 import { listPage, matchesSearch, visibleTo } from "../db/list-query.ts";
 import { iso, notFound } from "../registry/references.ts";
+import { daysBetween, renewedExpiry } from "./calendar.ts";
 import { presentEndorsement, reviewerNames } from "./endorsement.ts";
 import type { TOpportunity, TOpportunityCreate, TOpportunityUpdate, ZOpportunityListQuery } from "./matchmaking.schema.ts";
 import { companyProfiles, opportunities } from "./matchmaking.table.ts";
@@ -42,6 +43,7 @@ export async function presentOpportunities(db: Executor, rows: OpportunityRow[])
     deadline: r.deadline,
     expiresOn: r.expiresOn,
     expired: r.expiresOn < now,
+    expiresInDays: daysBetween(now, r.expiresOn),
     status: r.status as TOpportunity["status"],
     endorsement: presentEndorsement(r, refOf(refs, r.vettedBy), names),
     visibility: r.visibility as TOpportunity["visibility"],
@@ -142,8 +144,7 @@ export async function updateOpportunity(db: Executor, actor: Actor, id: string, 
 export async function renewOpportunity(db: Executor, actor: Actor, id: string, months: number): Promise<TOpportunity> {
   const current = await getOpportunityRow(db, actor, id);
   requireManage(actor, current, "opportunity");
-  const from = current.expiresOn > today() ? current.expiresOn : today();
-  const [row] = await db.update(opportunities).set({ expiresOn: addMonths(from, months), updatedAt: new Date() }).where(eq(opportunities.id, id)).returning();
+  const [row] = await db.update(opportunities).set({ expiresOn: renewedExpiry(current.expiresOn, months), updatedAt: new Date() }).where(eq(opportunities.id, id)).returning();
   return (await presentOpportunities(db, [row!]))[0]!;
 }
 

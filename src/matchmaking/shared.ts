@@ -67,18 +67,7 @@ export function requireManage(actor: Actor, row: { ownerOrgId: string; vettedBy:
   }
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-/** Adds whole months to a YYYY-MM-DD date (clamped to the month's last day). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
+export { addMonths, today } from "./calendar.ts";
 
 /** Mass quantities in kg for the engine's capacity-vs-volume fit; other units are not compared. */
 export function massKg(amount: number | null, unit: string | null): number | null {

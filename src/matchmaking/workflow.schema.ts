@@ -5,9 +5,10 @@
  */
 import { z } from "zod";
 import { optionalText } from "../core/schema-fields.ts";
+import { HISTORY_STEPS, INTEREST_STATES } from "./interest-states.ts";
+import { OPPORTUNITY_KINDS } from "./matchmaking.schema.ts";
 
-export const INTEREST_STATES = ["submitted", "forwarded", "declined", "accepted", "meeting", "negotiating", "agreed", "closed"] as const;
-export type InterestState = (typeof INTEREST_STATES)[number];
+export { INTEREST_STATES, type InterestState } from "./interest-states.ts";
 export const MEETING_MODES = ["in_person", "online", "event"] as const;
 export const OUTCOME_KINDS = ["negotiation", "agreement", "contract", "no_deal"] as const;
 export const FOLLOW_UP_KINDS = ["follow_up_6m", "follow_up_12m"] as const;
@@ -55,9 +56,25 @@ export const ZFollowUpCreate = z
 export type TFollowUpCreate = z.infer<typeof ZFollowUpCreate>;
 
 const ZOrgRef = z.object({ id: z.uuid(), nameJa: z.string(), nameEn: z.string() });
+const ZLabel = z.object({ ja: z.string(), en: z.string() });
+export const ZHistoryEntry = z.object({
+  step: z.enum(HISTORY_STEPS).describe("What happened: created, forwarded, declined, accepted, a meeting, an outcome or a follow-up"),
+  stepLabel: ZLabel.describe("The step in Japanese and English"),
+  fromState: z.enum(INTEREST_STATES).nullable().describe("The state before (null for the creation)"),
+  toState: z.enum(INTEREST_STATES).describe("The state after (unchanged by a second meeting, a further outcome or a follow-up)"),
+  label: ZLabel.describe("The state after, in Japanese and English"),
+  at: z.string().nullable().describe("When it happened (ISO 8601); null only for steps before the history was kept whose time was never recorded"),
+  by: z.object({ id: z.uuid(), displayName: z.string() }).nullable().describe("Who did it (null when not recorded or the user was deleted)"),
+  note: z.string().nullable().describe("The note or reason given: the government's note, the reason for declining, the meeting's or outcome's note"),
+  backfilled: z.boolean().describe("Reconstructed from earlier records when the history was introduced"),
+});
+export type THistoryEntry = z.infer<typeof ZHistoryEntry>;
 export const ZInterest = z.object({
   id: z.uuid(),
   opportunityId: z.uuid(),
+  opportunity: z
+    .object({ id: z.uuid(), kind: z.enum(OPPORTUNITY_KINDS), titleJa: z.string().nullable(), titleEn: z.string().nullable() })
+    .describe("The opportunity's kind and title (ja/en), so lists need not fetch it"),
   company: ZOrgRef,
   opportunityOwner: ZOrgRef,
   broker: ZOrgRef.describe("The responsible local government (the company's sponsor)"),
@@ -81,6 +98,7 @@ export const ZInterest = z.object({
     }),
   ),
   followUps: z.array(z.object({ milestone: z.enum(["6m", "12m"]), due: z.string(), done: z.boolean() })).describe("Due 6 and 12 months after the first agreement"),
+  history: z.array(ZHistoryEntry).describe("Every step so far, oldest first"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -63,7 +63,7 @@ export function Quantity({ value }: { value: { amount: number; unit: string } | 
   );
 }
 
-export function opportunityTitle(o: Pick<Opportunity, "titleJa" | "titleEn" | "kind">, name: (ja: string | null | undefined, en: string | null | undefined) => string, pick: (l: { ja: string; en: string }) => string): string {
+export function opportunityTitle(o: { titleJa: string | null; titleEn: string | null; kind: string }, name: (ja: string | null | undefined, en: string | null | undefined) => string, pick: (l: { ja: string; en: string }) => string): string {
   return name(o.titleJa, o.titleEn) || pick(OPPORTUNITY_KIND_LABELS[o.kind] ?? { ja: o.kind, en: o.kind });
 }
 

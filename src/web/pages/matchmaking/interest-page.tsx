@@ -1,12 +1,13 @@
 /**
  * @module web/pages/matchmaking/interest-page
- * One expression of interest: its parties, its history (expressed, meetings, outcomes, the current state),
+ * One expression of interest: its parties, its dated history from the API (every step with when, by whom,
+ * the state it led to and the note or reason given),
  * the next step the user's part allows (the broker forwards or declines a submitted one, the recipient
  * accepts or declines a forwarded one), and once accepted the meetings, outcomes (sales with their currency)
  * and the 6/12-month follow-ups, each recorded with a form that shows the API's field errors.
  * Also the "Express interest" control used on the match lists.
  */
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { DateText, Details, LoadError, Loading, OrgLink, PageHeader, TimestampText } from "../../components/display.tsx";
 import { ProblemAlert } from "../../components/problem-alert.tsx";
 import { formatYen } from "../../i18n/format.ts";
@@ -15,7 +16,7 @@ import { api, ApiError, type Problem } from "../../lib/api.ts";
 import { Link, navigate } from "../../lib/router.tsx";
 import { canEdit, useSession } from "../../lib/session.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
-import { MatchingTabs, type Interest } from "./common.tsx";
+import { MatchingTabs, opportunityTitle, type Interest } from "./common.tsx";
 import { INTEREST_STATE_LABELS, MEETING_MODE_LABELS, MILESTONE_LABELS, OUTCOME_KIND_LABELS, formatMoney, outcomeKindsFor } from "./labels.ts";
 import { WorkflowForm, type WorkflowField } from "./workflow-form.tsx";
 
@@ -77,25 +78,29 @@ function Money({ amount, currency }: { amount: number | null; currency: string |
   return <>{currency === "JPY" ? formatYen(amount, locale) : formatMoney(amount, currency, locale)}</>;
 }
 
+/** The dated timeline: each step with when, by whom, the state it left the interest in and its note. */
 function History({ i }: { i: Interest }) {
   const { t, pick } = useI18n();
-  const label = (l: Record<string, { ja: string; en: string }>, k: string) => pick(l[k] ?? { ja: k, en: k });
-  const items: Array<{ key: string; date: ReactNode; text: string; detail?: ReactNode }> = [
-    { key: "created", date: <TimestampText value={i.createdAt} />, text: t("matchmaking.history.created", { side: t(i.fromSide === "company" ? "matchmaking.fromSide.company" : "matchmaking.fromSide.opportunity") }) },
-    ...i.meetings.map((m) => ({ key: m.id, date: <DateText value={m.meetsOn} />, text: t("matchmaking.history.meeting", { mode: label(MEETING_MODE_LABELS, m.mode) }), detail: m.place })),
-    ...i.outcomes.map((o) => ({ key: o.id, date: <DateText value={o.occurredOn} />, text: label(OUTCOME_KIND_LABELS, o.kind), detail: <Money amount={o.salesAmount} currency={o.currency} /> })),
-    { key: "now", date: <TimestampText value={i.updatedAt} />, text: t("matchmaking.history.current", { state: label(INTEREST_STATE_LABELS, i.state) }) },
-  ];
+  const stepText = (h: Interest["history"][number]) =>
+    h.step === "declined" ? t(h.fromState === "submitted" ? "matchmaking.declinedBy.broker" : "matchmaking.declinedBy.recipient") : pick(h.stepLabel);
   return (
     <section className="panel" aria-labelledby="mm-history">
       <h2 id="mm-history">{t("matchmaking.history")}</h2>
-      <ol className="mm-history">
-        {items.map((item) => (
-          <li key={item.key}>
-            <span className="mm-history-date">{item.date}</span> <strong>{item.text}</strong> {item.detail ? <span className="muted">{item.detail}</span> : null}
-          </li>
-        ))}
-      </ol>
+      {i.history.length ? (
+        <ol className="mm-history" aria-labelledby="mm-history">
+          {i.history.map((h, n) => (
+            <li key={n}>
+              <span className="mm-history-date">{h.at ? <TimestampText value={h.at} /> : t("matchmaking.history.noDate")}</span> <strong>{stepText(h)}</strong>{" "}
+              <span className={`badge mm-state-${h.toState}`}>{pick(h.label)}</span>
+              {h.by ? <span className="muted small"> {t("matchmaking.history.by", { name: h.by.displayName })}</span> : null}
+              {h.backfilled ? <span className="muted small"> ({t("matchmaking.history.backfilled")})</span> : null}
+              {h.note ? <p className="mm-history-note">{h.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="empty">{t("matchmaking.none")}</p>
+      )}
     </section>
   );
 }
@@ -328,6 +333,8 @@ export function InterestPage({ id }: { id: string }) {
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!i) return <Loading />;
   const editable = [i.company.id, i.opportunityOwner.id, i.broker.id].some((o) => canEdit(user, o));
+  // The message, the government's note and the reason for declining stand at their step in the timeline.
+  const inTimeline = (text: string | null) => !!text && i.history.some((h) => h.note === text);
   return (
     <>
       <PageHeader kicker={t("matchmaking.interest")} title={t("matchmaking.interestTitle", { company: name(i.company.nameJa, i.company.nameEn), owner: name(i.opportunityOwner.nameJa, i.opportunityOwner.nameEn) })}>
@@ -340,12 +347,13 @@ export function InterestPage({ id }: { id: string }) {
           <Details
             rows={[
               { label: "matchmaking.company", value: <Link to={`/matching/companies/${i.company.id}`}>{name(i.company.nameJa, i.company.nameEn)}</Link> },
-              { label: "matchmaking.opportunity", value: <Link to={`/matching/opportunities/${i.opportunityId}`}>{name(i.opportunityOwner.nameJa, i.opportunityOwner.nameEn)}</Link> },
+              { label: "matchmaking.opportunity", value: <Link to={`/matching/opportunities/${i.opportunityId}`}>{opportunityTitle(i.opportunity, name, pick)}</Link> },
+              { label: "matchmaking.owner", value: <OrgLink id={i.opportunityOwner.id} ja={i.opportunityOwner.nameJa} en={i.opportunityOwner.nameEn} /> },
               { label: "matchmaking.broker", value: <OrgLink id={i.broker.id} ja={i.broker.nameJa} en={i.broker.nameEn} /> },
               { label: "matchmaking.fromSide", value: t(i.fromSide === "company" ? "matchmaking.fromSide.company" : "matchmaking.fromSide.opportunity") },
-              { label: "matchmaking.message", value: i.message },
-              { label: "matchmaking.brokerNote", value: i.brokerNote },
-              { label: "matchmaking.declineReason", value: i.state === "declined" ? [i.declinedBy ? t(i.declinedBy === "broker" ? "matchmaking.declinedBy.broker" : "matchmaking.declinedBy.recipient") : "", i.declineReason].filter(Boolean).join(" — ") : null },
+              { label: "matchmaking.message", value: inTimeline(i.message) ? null : i.message },
+              { label: "matchmaking.brokerNote", value: inTimeline(i.brokerNote) ? null : i.brokerNote },
+              { label: "matchmaking.declineReason", value: i.state === "declined" && !inTimeline(i.declineReason) ? [i.declinedBy ? t(i.declinedBy === "broker" ? "matchmaking.declinedBy.broker" : "matchmaking.declinedBy.recipient") : "", i.declineReason].filter(Boolean).join(" — ") : null },
             ]}
           />
         </section>

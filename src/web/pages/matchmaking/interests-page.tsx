@@ -1,6 +1,7 @@
 /**
  * @module web/pages/matchmaking/interests-page
- * The interest inbox: expressions of interest the user's organisations take part in, with the actions
+ * The interest inbox: expressions of interest the user's organisations take part in (each with the
+ * opportunity's title as the API gives it), with the actions
  * their part allows (the broker forwards or declines a submitted one; the recipient accepts or declines a
  * forwarded one — the API decides, a refused step shows its problem), and the government's funnel as bars.
  */
@@ -15,7 +16,7 @@ import { api, ApiError, type Problem } from "../../lib/api.ts";
 import { Link, useQueryState } from "../../lib/router.tsx";
 import { useSession, writableMemberships } from "../../lib/session.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
-import { MatchingTabs, type Interest } from "./common.tsx";
+import { MatchingTabs, opportunityTitle, type Interest } from "./common.tsx";
 import { INTEREST_STATE_LABELS } from "./labels.ts";
 
 interface Funnel {
@@ -151,7 +152,8 @@ export function InterestsPage() {
                           <Link to={`/matching/companies/${i.company.id}`}>{name(i.company.nameJa, i.company.nameEn)}</Link>
                         </th>
                         <td>
-                          <Link to={`/matching/opportunities/${i.opportunityId}`}>{name(i.opportunityOwner.nameJa, i.opportunityOwner.nameEn)}</Link>
+                          <Link to={`/matching/opportunities/${i.opportunityId}`}>{opportunityTitle(i.opportunity, name, pick)}</Link>
+                          <p className="small muted">{name(i.opportunityOwner.nameJa, i.opportunityOwner.nameEn)}</p>
                           {i.message ? <p className="small muted">{i.message}</p> : null}
                         </td>
                         <td>{name(i.broker.nameJa, i.broker.nameEn)}</td>

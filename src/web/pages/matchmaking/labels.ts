@@ -74,16 +74,8 @@ export const DECISION_LABELS: Record<string, Bilingual> = {
   reject: { ja: "却下", en: "Reject" },
 };
 
-export const INTEREST_STATE_LABELS: Record<string, Bilingual> = {
-  submitted: { ja: "受付（自治体の確認待ち）", en: "Submitted" },
-  forwarded: { ja: "取次済み（相手の回答待ち）", en: "Forwarded" },
-  accepted: { ja: "受諾", en: "Accepted" },
-  declined: { ja: "辞退", en: "Declined" },
-  meeting: { ja: "商談", en: "Meeting" },
-  negotiating: { ja: "交渉中", en: "Negotiating" },
-  agreed: { ja: "合意", en: "Agreed" },
-  closed: { ja: "終了", en: "Closed" },
-};
+/** The states' labels are the API's own (matchmaking/interest-states.ts), so badges and history agree. */
+export { INTEREST_STATE_LABELS } from "../../../matchmaking/interest-states.ts";
 
 export const MEETING_MODE_LABELS: Record<string, Bilingual> = {
   in_person: { ja: "対面", en: "In person" },
@@ -135,6 +127,16 @@ export function decide(scores: readonly number[], policy: PolicyThresholds): { t
   return { total, decision: "reject" };
 }
 
+/** Totals 0–20 split into reject, hold and publish by the thresholds (empty bands left out). */
+export function policyBands(p: Pick<PolicyThresholds, "publishAt" | "holdAt">): Array<{ from: number; to: number; decision: "reject" | "hold" | "publish" }> {
+  const bands = [
+    { from: 0, to: p.holdAt - 1, decision: "reject" as const },
+    { from: p.holdAt, to: p.publishAt - 1, decision: "hold" as const },
+    { from: p.publishAt, to: 20, decision: "publish" as const },
+  ];
+  return bands.filter((b) => b.from <= b.to);
+}
+
 /** "sg, TH ,jp" → ["SG", "TH", "JP"] (empty parts dropped, repeats kept for the API to name). */
 export function parseCountryList(text: string): string[] {
   return text
@@ -154,6 +156,7 @@ const MESSAGE_RULES: Array<{ pattern: RegExp; text: (m: RegExpMatchArray) => Bil
   { pattern: /^only for mode event$/, text: () => ({ en: "Only for meetings at an event", ja: "催事での商談の場合だけ指定します" }) },
   { pattern: /^required for mode event$/, text: () => ({ en: "Name the event for a meeting at an event", ja: "催事での商談は催事を指定してください" }) },
   { pattern: /^unknown certification/, text: () => ({ en: "Unknown certification", ja: "対象外の認証です" }) },
+  { pattern: /^must be below publishAt$/, text: () => ({ en: "Must be below the publishing threshold", ja: "公開の基準点より小さくしてください" }) },
 ];
 
 /** A field error's message in the reader's language when it is one of matchmaking's own; otherwise as sent. */

@@ -1,17 +1,19 @@
 /**
  * @module web/pages/matchmaking/matching-pages
  * Matching: the published (and, for their owners and governments, unpublished) company profiles and
- * opportunities with search and filters, and a detail page for each with its endorsement and its matches.
+ * opportunities with search and filters (expired ones on request), and a detail page for each with its
+ * endorsement, its matches and, for those who manage an opportunity, its expiry and renewal.
  */
 import { ListView, SearchAndFilters, useListParams, type Column, type FilterSpec } from "../../components/list-view.tsx";
 import { DateText, Details, LoadError, Loading, OrgLink, PageHeader, Tags, TimestampText } from "../../components/display.tsx";
 import { countryName } from "../../i18n/format.ts";
 import { useI18n } from "../../i18n/locale.tsx";
-import { Link } from "../../lib/router.tsx";
+import { Link, useQueryState } from "../../lib/router.tsx";
 import { canEdit, useSession } from "../../lib/session.tsx";
 import { useFetch } from "../../lib/use-fetch.ts";
 import { EndorsementPanel, MatchesPanel, MatchingTabs, opportunityTitle, Quantity, StatusBadge, type Company, type Opportunity } from "./common.tsx";
 import { CERTIFICATION_LABELS, OPPORTUNITY_KIND_LABELS, OPPORTUNITY_KINDS, VETTING_STATUS_LABELS } from "./labels.ts";
+import { RenewalPanel } from "./renewal-panel.tsx";
 
 const STATUSES = Object.keys(VETTING_STATUS_LABELS);
 
@@ -70,14 +72,25 @@ const opportunityFilters: FilterSpec[] = [
 export function OpportunitiesPage() {
   const { t, name, pick, locale } = useI18n();
   const { user } = useSession();
-  const params = useListParams(opportunityFilters);
+  const [query, setQuery] = useQueryState();
+  // Expired opportunities drop out of the list; their owners and governments ask for them to renew them.
+  const showExpired = query.get("includeExpired") === "true";
+  const params = { ...useListParams(opportunityFilters), ...(showExpired ? { includeExpired: "true" } : {}) };
   const columns: Column<Opportunity>[] = [
     { key: "title", label: "matchmaking.opportunity", render: (o) => <Link to={`/matching/opportunities/${o.id}`}>{opportunityTitle(o, name, pick)}</Link> },
     { key: "kind", label: "matchmaking.kind", render: (o) => pick(OPPORTUNITY_KIND_LABELS[o.kind] ?? { ja: o.kind, en: o.kind }) },
     { key: "owner", label: "matchmaking.owner", render: (o) => name(o.owner.nameJa, o.owner.nameEn) },
     { key: "country", label: "matchmaking.country", render: (o) => countryName(o.country, locale) },
     { key: "hs", label: "matchmaking.hsCodes", render: (o) => <Codes codes={o.hsCodes} /> },
-    { key: "expires", label: "matchmaking.expiresOn", render: (o) => <DateText value={o.expiresOn} /> },
+    {
+      key: "expires",
+      label: "matchmaking.expiresOn",
+      render: (o) => (
+        <>
+          <DateText value={o.expiresOn} /> {o.expired ? <span className="badge warn">{t("matchmaking.expired")}</span> : null}
+        </>
+      ),
+    },
     { key: "status", label: "matchmaking.status", render: (o) => <StatusBadge status={o.status} /> },
   ];
   return (
@@ -86,6 +99,12 @@ export function OpportunitiesPage() {
       <MatchingTabs />
       <h2>{t("matchmaking.opportunities")}</h2>
       <SearchAndFilters filters={opportunityFilters} idPrefix="mm-opps" />
+      <div className="filters">
+        <div className="filter checkbox-field">
+          <input id="mm-opps-expired" type="checkbox" checked={showExpired} onChange={(e) => setQuery({ includeExpired: e.target.checked ? "true" : null })} />
+          <label htmlFor="mm-opps-expired">{t("matchmaking.showExpired")}</label>
+        </div>
+      </div>
       <ListView<Opportunity> path="/api/opportunities" columns={columns} rowKey={(o) => o.id} caption="matchmaking.opportunities" params={params} sortable={false} />
     </>
   );
@@ -189,6 +208,7 @@ export function OpportunityPage({ id }: { id: string }) {
         </section>
         <EndorsementPanel record={o} />
       </div>
+      {editable ? <RenewalPanel o={o} onRenewed={reload} /> : null}
       <MatchesPanel path={`/api/opportunities/${o.id}/matches`} opportunity={o} />
     </>
   );

@@ -7,6 +7,7 @@ import { CompanyCreatePage, CompanyEditPage, OpportunityCreatePage, OpportunityE
 import { InterestPage } from "./interest-page.tsx";
 import { InterestsPage } from "./interests-page.tsx";
 import { NotificationsPage } from "./notifications-page.tsx";
+import { VettingPolicyPage } from "./policy-page.tsx";
 import { CompaniesPage, CompanyPage, OpportunitiesPage, OpportunityPage } from "./matching-pages.tsx";
 import { CompanyReviewPage, OpportunityReviewPage, VettingQueuePage } from "./vetting-pages.tsx";
 
@@ -25,4 +26,5 @@ export const matchmakingRoutes: RouteDef[] = [
   { path: "/matching/opportunities/:id/edit", render: ({ id }) => <OpportunityEditPage id={id!} /> },
   { path: "/matching/vetting/companies/:id", render: ({ id }) => <CompanyReviewPage orgId={id!} /> },
   { path: "/matching/vetting/opportunities/:id", render: ({ id }) => <OpportunityReviewPage id={id!} /> },
+  { path: "/matching/vetting-policy/:id", render: ({ id }) => <VettingPolicyPage orgId={id!} /> },
 ];

@@ -1,6 +1,7 @@
 /**
  * @module web/pages/matchmaking/vetting-pages
- * The vetting queue of a government's staff (pending company profiles and opportunities it sponsors) and the
+ * The vetting queue of a government's staff (its policy in brief with a link to the policy page, the pending
+ * company profiles and opportunities it sponsors, expired ones included) and the
  * review form: the four EEN criteria scored 0–5 with comments, the decision the government's policy gives
  * shown as the scores change, and the reviews so far.
  */
@@ -47,6 +48,19 @@ export function GovernmentSelect({ id }: { id: string }) {
 
 export { useGovernmentChoice };
 
+/** The chosen government's thresholds with a link to its policy page (nothing for an organisation that is no government). */
+function QueuePolicy({ govOrgId }: { govOrgId: string }) {
+  const { t } = useI18n();
+  const { data: policy } = useFetch<Policy>(`/api/vetting-policies/${govOrgId}`);
+  if (!policy) return null;
+  return (
+    <p className="hint">
+      {t("matchmaking.policy", { publishAt: policy.publishAt, holdAt: policy.holdAt, zero: policy.zeroHolds ? t("matchmaking.policyZero") : "" })} ({t(policy.isDefault ? "matchmaking.policyDefault" : "matchmaking.policyOwn")}){" "}
+      <Link to={`/matching/vetting-policy/${govOrgId}`}>{t("matchmaking.policyLink")}</Link>
+    </p>
+  );
+}
+
 export function VettingQueuePage() {
   const { t, name, pick } = useI18n();
   const { chosen } = useGovernmentChoice();
@@ -59,7 +73,15 @@ export function VettingQueuePage() {
     { key: "title", label: "matchmaking.opportunity", render: (o) => <Link to={`/matching/vetting/opportunities/${o.id}`}>{opportunityTitle(o, name, pick)}</Link> },
     { key: "kind", label: "matchmaking.kind", render: (o) => pick(OPPORTUNITY_KIND_LABELS[o.kind] ?? { ja: o.kind, en: o.kind }) },
     { key: "owner", label: "matchmaking.owner", render: (o) => name(o.owner.nameJa, o.owner.nameEn) },
-    { key: "status", label: "matchmaking.status", render: (o) => <StatusBadge status={o.status} /> },
+    {
+      key: "status",
+      label: "matchmaking.status",
+      render: (o) => (
+        <>
+          <StatusBadge status={o.status} /> {o.expired ? <span className="badge warn">{t("matchmaking.expired")}</span> : null}
+        </>
+      ),
+    },
   ];
   return (
     <>
@@ -71,10 +93,11 @@ export function VettingQueuePage() {
         <>
           <GovernmentSelect id="mm-vetting-gov" />
           <p>{t("matchmaking.vettingFor", { name: name(chosen.orgNameJa, chosen.orgNameEn) })}</p>
+          <QueuePolicy govOrgId={chosen.orgId} />
           <h2>{t("matchmaking.pendingCompanies")}</h2>
           <ListView<Company> path="/api/companies" columns={companyColumns} rowKey={(c) => c.orgId} caption="matchmaking.pendingCompanies" params={{}} fixed={{ status: "pending", vettedBy: chosen.orgId }} sortable={false} />
           <h2>{t("matchmaking.pendingOpportunities")}</h2>
-          <ListView<Opportunity> path="/api/opportunities" columns={oppColumns} rowKey={(o) => o.id} caption="matchmaking.pendingOpportunities" params={{}} fixed={{ status: "pending", vettedBy: chosen.orgId }} sortable={false} />
+          <ListView<Opportunity> path="/api/opportunities" columns={oppColumns} rowKey={(o) => o.id} caption="matchmaking.pendingOpportunities" params={{}} fixed={{ status: "pending", vettedBy: chosen.orgId, includeExpired: "true" }} sortable={false} />
         </>
       )}
     </>
@@ -117,7 +140,11 @@ function ReviewForm({ govOrgId, reviewsPath, onDone }: { govOrgId: string; revie
     <form className="panel entity-form" noValidate onSubmit={onSubmit} aria-labelledby="mm-review-title">
       <h2 id="mm-review-title">{t("matchmaking.reviewTitle")}</h2>
       {problem ? <ProblemAlert problem={problem} /> : null}
-      {policy ? <p className="hint">{t("matchmaking.policy", { publishAt: policy.publishAt, holdAt: policy.holdAt, zero: policy.zeroHolds ? t("matchmaking.policyZero") : "" })}</p> : null}
+      {policy ? (
+        <p className="hint">
+          {t("matchmaking.policy", { publishAt: policy.publishAt, holdAt: policy.holdAt, zero: policy.zeroHolds ? t("matchmaking.policyZero") : "" })} <Link to={`/matching/vetting-policy/${govOrgId}`}>{t("matchmaking.policyLink")}</Link>
+        </p>
+      ) : null}
       <div className="mm-scores">
         {CRITERIA.map((c) => (
           <div className="field" key={c.id}>

@@ -81,9 +81,8 @@ class TopHeap {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      const hm = () => h[m] as Scored;
-      if (l < h.length && worse(h[l] as Scored, hm())) m = l;
-      if (r < h.length && worse(h[r] as Scored, hm())) m = r;
+      if (l < h.length && worse(h[l] as Scored, h[m] as Scored)) m = l;
+      if (r < h.length && worse(h[r] as Scored, h[m] as Scored)) m = r;
       if (m === i) break;
       const t = h[i] as Scored;
       h[i] = h[m] as Scored;
@@ -163,19 +162,37 @@ function seek(c: Cursor, doc: number): void {
   c.doc = hi < size ? (docs[hi] ?? END) : END;
 }
 
+function addCursor(cursors: Cursor[], plan: QueryPlan, list: PostingList | undefined, kind: number, slot: number, weight: number, tier: number): void {
+  if (!list || list.size === 0) return;
+  const ub = kind === CONCEPT ? weight : kind === HS ? weight * list.maxVal : weight * saturation(list.maxVal, list.minLen, plan);
+  cursors.push({ list, kind, slot, weight, ub, pos: 0, doc: list.docs[0] ?? END, tier, essential: true });
+}
+
 function cursorsFor<A>(plan: QueryPlan, index: ProfileIndex<A>): Cursor[] {
   const cursors: Cursor[] = [];
-  const add = (list: PostingList | undefined, kind: number, slot: number, weight: number, tier: number) => {
-    if (!list || list.size === 0) return;
-    const ub = kind === CONCEPT ? weight : kind === HS ? weight * list.maxVal : weight * saturation(list.maxVal, list.minLen, plan);
-    cursors.push({ list, kind, slot, weight, ub, pos: 0, doc: list.docs[0] ?? END, tier, essential: true });
-  };
   for (let t = 0; t < TIERS; t++) {
-    plan.textIds.forEach((id, i) => add(index.termLists.get(id * TIERS + t), TEXT, i, plan.textW[i] ?? 0, t));
-    plan.conceptIds.forEach((id, i) => add(index.conceptLists.get(id * TIERS + t), CONCEPT, i, plan.conceptW[i] ?? 0, t));
-    plan.hsKeys.forEach((key, i) => add(index.hsLists.get(key * TIERS + t), HS, i, plan.hsW[i] ?? 0, t));
+    for (let i = 0; i < plan.textIds.length; i++) addCursor(cursors, plan, index.termLists.get((plan.textIds[i] ?? 0) * TIERS + t), TEXT, i, plan.textW[i] ?? 0, t);
+    for (let i = 0; i < plan.conceptIds.length; i++) addCursor(cursors, plan, index.conceptLists.get((plan.conceptIds[i] ?? 0) * TIERS + t), CONCEPT, i, plan.conceptW[i] ?? 0, t);
+    for (let i = 0; i < plan.hsKeys.length; i++) addCursor(cursors, plan, index.hsLists.get((plan.hsKeys[i] ?? 0) * TIERS + t), HS, i, plan.hsW[i] ?? 0, t);
   }
   return cursors;
+}
+
+/**
+ * Which documents the seeding scored, as generation stamps by document number: reused across queries,
+ * so a query neither allocates a set nor hashes its members (top-k runs synchronously, one at a time).
+ */
+let seedStamps = new Uint32Array(1024);
+let seedGeneration = 0;
+
+function nextSeedGeneration(capacity: number): number {
+  if (seedStamps.length < capacity) seedStamps = new Uint32Array(Math.max(capacity, seedStamps.length * 2));
+  seedGeneration++;
+  if (seedGeneration === 0xffffffff) {
+    seedStamps.fill(0);
+    seedGeneration = 1;
+  }
+  return seedGeneration;
 }
 
 /** Seeding: documents scored up front to raise θ before the walk, when the lists are long enough to need it. */
@@ -219,7 +236,8 @@ export function topKIndexed<A>(
   let scored = 0;
 
   // Seeding: score the documents of the strongest short lists outright (they are skipped later).
-  const seeded = new Set<number>();
+  const gen = nextSeedGeneration(index.capacity);
+  const stamps = seedStamps;
   let postings = 0;
   for (const c of cursors) postings += c.list.size;
   let budget = postings > tuning.seedWhenPostings ? tuning.seedBudget : 0;
@@ -236,8 +254,8 @@ export function topKIndexed<A>(
     budget -= c.list.size;
     for (let i = 0; i < c.list.size; i++) {
       const d = c.list.docs[i] ?? END;
-      if (seeded.has(d)) continue;
-      seeded.add(d);
+      if (stamps[d] === gen) continue;
+      stamps[d] = gen;
       visited++;
       const f = factorOf(d);
       const doc = index.docs[d];
@@ -256,7 +274,8 @@ export function topKIndexed<A>(
   // Per-candidate contributions by plan position (zero where the candidate lacks the term).
   const textC = new Float64Array(plan.textIds.length);
   const conceptC = new Float64Array(plan.conceptIds.length);
-  const touched: Cursor[] = [];
+  const touched: Cursor[] = new Array<Cursor>(cursors.length);
+  let touchedN = 0;
   for (;;) {
     let d = END;
     for (const c of essential) if (c.doc < d) d = c.doc;
@@ -275,7 +294,7 @@ export function topKIndexed<A>(
         sum += v;
         if (c.kind === CONCEPT) conceptC[c.slot] = v;
         else textC[c.slot] = v;
-        touched.push(c);
+        touched[touchedN++] = c;
       }
       c.pos++;
       c.doc = c.pos < c.list.size ? (c.list.docs[c.pos] ?? END) : END;
@@ -284,7 +303,7 @@ export function topKIndexed<A>(
     const tier = split.tierOf(d, essential);
     const part = split.parts[tier] as Part;
     let f = -1;
-    if ((sum + part.sum + Math.max(hs, part.hs)) * (tierMax[tier] ?? 1) >= theta - EPSILON && !seeded.has(d)) f = factorOf(d);
+    if ((sum + part.sum + Math.max(hs, part.hs)) * (tierMax[tier] ?? 1) >= theta - EPSILON && stamps[d] !== gen) f = factorOf(d);
     // Dead documents keep their columns, so the factor is safe to compute; liveness is checked below.
     let alive = f >= 0;
     const ne = part.ne;
@@ -304,7 +323,7 @@ export function topKIndexed<A>(
         sum += v;
         if (c.kind === CONCEPT) conceptC[c.slot] = v;
         else textC[c.slot] = v;
-        touched.push(c);
+        touched[touchedN++] = c;
       }
     }
     if (alive && (sum + hs) * f >= theta - EPSILON) {
@@ -321,11 +340,12 @@ export function topKIndexed<A>(
         if (split.grow(theta)) essential = cursors.filter((c) => c.essential);
       }
     }
-    for (const c of touched) {
+    for (let i = 0; i < touchedN; i++) {
+      const c = touched[i] as Cursor;
       if (c.kind === CONCEPT) conceptC[c.slot] = 0;
       else textC[c.slot] = 0;
     }
-    touched.length = 0;
+    touchedN = 0;
   }
   return { results: heap.sorted(), stats: { visited, scored } };
 }

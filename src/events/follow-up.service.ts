@@ -17,7 +17,8 @@ import { eventFollowUps, eventParticipants } from "./events.table.ts";
 import { feedMetric } from "./kpi-feed.ts";
 import type { TFollowUp, TFollowUpPut } from "./meetings.schema.ts";
 import { notify } from "./notifications.service.ts";
-import { addMonths, localDate } from "./time-zone.ts";
+import { addMonths } from "../core/calendar-days.ts";
+import { localDate } from "./time-zone.ts";
 import type { ParticipantType } from "./vocabulary.ts";
 
 export const dueOn = (event: Pick<EventRow, "endsOn" | "followUpMonths">) => addMonths(event.endsOn, event.followUpMonths);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, canonicalTimeZone, generateSlots, isoInZone, localDate, offsetMinutes } from "./time-zone.ts";
+import { addMonths } from "../core/calendar-days.ts";
+import { canonicalTimeZone, generateSlots, isoInZone, localDate, offsetMinutes } from "./time-zone.ts";
 
 describe("event time zones", () => {
   it("accepts IANA zones (canonical) and refuses offsets, abbreviations and nonsense", () => {

@@ -75,15 +75,6 @@ export function localDate(date: Date, timeZone: string): string {
   return isoInZone(date, timeZone).slice(0, 10);
 }
 
-/** The date `months` calendar months after a YYYY-MM-DD date (clamped to the month's last day). */
-export function addMonths(day: string, months: number): string {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
-
 export interface Interval {
   start: Date;
   end: Date;

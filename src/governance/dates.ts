@@ -5,15 +5,12 @@
  * month compare with full dates without guessing a day the source never gave.
  */
 
+import { daysInMonth } from "../core/calendar-days.ts";
+
 /** A calendar day encoded as the integer yyyymmdd: ordering of these numbers is ordering of days. */
 export type DayNumber = number;
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 /** Parses a partial date to the first day of its period; null when the text is not a real date. */
 export function parsePartialDate(text: string): DayNumber | null {

@@ -4,16 +4,14 @@
  * month arithmetic the lapse alerts need. No time zones: a tie's date is a calendar day.
  */
 
+import { addMonths as addCalendarMonths, daysInMonth } from "../core/calendar-days.ts";
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface CalendarDate {
   year: number;
   month: number;
   day: number;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** Parses a real calendar date (2023-02-30 is rejected) or returns null. */
@@ -35,12 +33,8 @@ export function formatIsoDate({ year, month, day }: CalendarDate): string {
 
 /** Adds calendar months, clamping to the month's last day (2024-01-31 + 1 month = 2024-02-29). */
 export function addMonths(date: string, months: number): string {
-  const d = parseIsoDate(date);
-  if (!d) throw new RangeError(`not an ISO date: ${date}`);
-  const index = d.year * 12 + (d.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return formatIsoDate({ year, month, day: Math.min(d.day, daysInMonth(year, month)) });
+  if (!parseIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
+  return addCalendarMonths(date, months);
 }
 
 /** Whole calendar months from `from` to `to` (0 when `to` is earlier than a month after `from`). */

@@ -4,7 +4,8 @@
  * return…) within a window of days. Pure: the service decides which obligations apply to whom.
  */
 import type { Bilingual } from "../core/domain.ts";
-import { daysInMonth, formatIsoDate } from "./iso-date.ts";
+import { daysInMonth } from "../core/calendar-days.ts";
+import { formatIsoDate } from "./iso-date.ts";
 
 export const OBLIGATION_FREQUENCIES = ["once", "annual", "biennial", "semiannual", "quarterly"] as const;
 export type ObligationFrequency = (typeof OBLIGATION_FREQUENCIES)[number];

@@ -5,6 +5,7 @@
  * filled with the answers so far (GET) and sent with PUT; the API's field errors are shown beside their fields.
  */
 import { useState, type FormEvent, type ReactNode } from "react";
+import { addMonths } from "../../../core/calendar-days.ts";
 import { ProblemAlert } from "../../components/problem-alert.tsx";
 import { fieldErrorText } from "../../i18n/field-errors.ts";
 import { useI18n } from "../../i18n/locale.tsx";
@@ -16,14 +17,9 @@ import { formatTimestamp } from "../../i18n/format.ts";
 import type { TFollowUp } from "../../../events/meetings.schema.ts";
 import { toProblem, type TEvent, type TParticipant } from "./common.tsx";
 
-/** The day the survey is due: the event's last day plus `months` (ISO date). */
+/** The day the survey is due: the event's last day plus `months` (ISO date), as the server reckons it. */
 export function followUpDueOn(endsOn: string, months: number): string {
-  const [y, m, d] = endsOn.split("-").map(Number) as [number, number, number];
-  const total = m - 1 + months;
-  const year = y + Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+  return addMonths(endsOn, months);
 }
 
 /** Whether the survey is due for this participant today. */

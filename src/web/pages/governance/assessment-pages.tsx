@@ -179,21 +179,27 @@ function EvidenceList({ data }: { data: TOrganisationAssessment }) {
               <p className="muted">{t("governance.evidence.none")}</p>
             ) : (
               <ul>
-                {v.evidence.map((e, i) => {
-                  const record = recordOf(e.ref, data.records);
-                  return (
-                    <li key={`${e.ref}-${i}`}>
-                      <StageChip stage={e.stage} short />
-                      {record ? <RecordWhyLink record={record} orgId={orgId} text={pick(e.why)} /> : <span>{pick(e.why)}</span>}
-                    </li>
-                  );
-                })}
+                {v.evidence.map((e, i) => (
+                  <EvidenceItem key={`${e.ref}-${i}`} evidence={e} records={data.records} orgId={orgId} />
+                ))}
               </ul>
             )}
           </details>
         );
       })}
     </section>
+  );
+}
+
+/** One piece of evidence: its stage and why, linked to the record when the reader may see it. */
+function EvidenceItem({ evidence, records, orgId }: { evidence: TOrganisationAssessment["assessment"]["dimensions"][GovernanceDimension]["evidence"][number]; records: TOrganisationAssessment["records"]; orgId: string }) {
+  const { pick } = useI18n();
+  const record = recordOf(evidence.ref, records);
+  return (
+    <li>
+      <StageChip stage={evidence.stage} short />
+      {record ? <RecordWhyLink record={record} orgId={orgId} text={pick(evidence.why)} /> : <span>{pick(evidence.why)}</span>}
+    </li>
   );
 }
 
@@ -228,15 +234,9 @@ function YearDetail({ orgId, point }: { orgId: string; point: TTimelineSummaryPo
             </h5>
             {v.evidence.length ? (
               <ul>
-                {v.evidence.map((e, i) => {
-                  const record = recordOf(e.ref, data.records);
-                  return (
-                    <li key={`${e.ref}-${i}`}>
-                      <StageChip stage={e.stage} short />
-                      {record ? <RecordWhyLink record={record} orgId={orgId} text={pick(e.why)} /> : <span>{pick(e.why)}</span>}
-                    </li>
-                  );
-                })}
+                {v.evidence.map((e, i) => (
+                  <EvidenceItem key={`${e.ref}-${i}`} evidence={e} records={data.records} orgId={orgId} />
+                ))}
               </ul>
             ) : null}
           </div>

@@ -158,12 +158,5 @@ export function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-/** A day some months from another (YYYY-MM-DD), clamped to the month's end. */
-export function addMonths(iso: string, months: number): string {
-  const [y = 0, m = 1, d = 1] = iso.split("-").map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
+/** A day some months from another (YYYY-MM-DD), clamped to the month's end: the server's own rule. */
+export { addMonths } from "../../../core/calendar-days.ts";

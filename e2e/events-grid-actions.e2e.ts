@@ -11,8 +11,8 @@
  * (2 left), then all. Dates are computed from today, so the test does not age.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, signIn, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const ORGANISER = { email: "grid@hokkaido.example.jp", displayName: "Hokkaido Grid", password: "correct horse 1", locale: "en" as const, roles: { "010006": "staff" as const } };
 const SAPPORO = { email: "fair@city.sapporo.example.jp", displayName: "札幌 営業", password: "correct horse 2", locale: "ja" as const, roles: { "011002": "admin" as const } };
@@ -20,26 +20,6 @@ const SAPPORO = { email: "fair@city.sapporo.example.jp", displayName: "札幌 �
 const DAY_MS = 86_400_000;
 /** A local date `days` from today (UTC date; the slots are at 10:00 Tokyo time, 01:00 UTC the same day). */
 const dayFromToday = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  const ja = locale.startsWith("ja");
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel(ja ? "メールアドレス" : "E-mail", { exact: true }).fill(user.email);
-  await page.getByLabel(ja ? "パスワード" : "Password", { exact: true }).fill(user.password);
-  await page.getByRole("button", { name: ja ? "サインイン" : "Sign in", exact: true }).last().click();
-  await page.getByRole("button", { name: ja ? "サインアウト" : "Sign out" }).waitFor();
-  return { context, page, errors };
-}
 
 async function send<T>(page: Page, method: "POST" | "PUT", url: string, data: unknown): Promise<T> {
   const response = await page.request.fetch(url, { method, data });

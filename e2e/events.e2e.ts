@@ -11,32 +11,12 @@
  * agenda's .ics link answers text/calendar. Waits are on roles, labels and responses.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, signIn, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const ORGANISER = { email: "events@hokkaido.example.jp", displayName: "北海道 主催", password: "correct horse 1", locale: "ja" as const, roles: { "010006": "staff" as const } };
 const SAPPORO = { email: "trade@city.sapporo.example.jp", displayName: "Sapporo Trade", password: "correct horse 2", locale: "en" as const, roles: { "011002": "admin" as const } };
 const OSAKA = { email: "trade@city.osaka.example.jp", displayName: "大阪 商談", password: "correct horse 3", locale: "ja" as const, roles: { "271004": "staff" as const } };
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  const ja = locale.startsWith("ja");
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel(ja ? "メールアドレス" : "E-mail", { exact: true }).fill(user.email);
-  await page.getByLabel(ja ? "パスワード" : "Password", { exact: true }).fill(user.password);
-  await page.getByRole("button", { name: ja ? "サインイン" : "Sign in", exact: true }).last().click();
-  await page.getByRole("button", { name: ja ? "サインアウト" : "Sign out" }).waitFor();
-  return { context, page, errors };
-}
 
 async function postJson<T>(page: Page, url: string, data: unknown): Promise<T> {
   const response = await page.request.post(url, { data });

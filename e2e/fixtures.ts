@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { createUser } from "../src/auth/auth.service.ts";
 import type { MemberRole } from "../src/core/domain.ts";
@@ -78,4 +78,33 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** Saves a full-page screenshot when RENKEI_E2E_SCREENSHOTS names a folder (for looking at the pages). */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+export interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page, for a test to expect none. */
+  errors: string[];
+}
+
+/** A new browser context in `locale` (e.g. "ja-JP", "en-GB"), signed in through the web's own form. */
+export async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, locale: string): Promise<SignedIn> {
+  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const ja = locale.startsWith("ja");
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel(ja ? "メールアドレス" : "E-mail", { exact: true }).fill(user.email);
+  await page.getByLabel(ja ? "パスワード" : "Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: ja ? "サインイン" : "Sign in", exact: true }).last().click();
+  await page.getByRole("button", { name: ja ? "サインアウト" : "Sign out" }).waitFor();
+  return { context, page, errors };
 }

@@ -10,18 +10,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import { launchChromium, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const PASSWORD = "correct horse 1";
 const GOV = { email: "wf-gov@hokkaido.example.jp", displayName: "北海道 国際課", password: PASSWORD, locale: "ja" as const, roles: { "010006": "staff" as const } };
 const ADMIN = { email: "wf-admin@renkei.example.jp", displayName: "運用管理者", password: PASSWORD, locale: "ja" as const, isSystemAdmin: true };
 const BUYER = "wf-buyer@lion.example.sg";
 const FARM = "wf-farm@taisetsu.example.jp";
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
 
 async function json<T>(page: Page, method: "GET" | "POST", url: string, data?: unknown): Promise<T> {
   const response = method === "GET" ? await page.request.get(url) : await page.request.post(url, { data });

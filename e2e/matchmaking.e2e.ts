@@ -10,14 +10,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import { launchChromium, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const STAFF = { email: "matching@hokkaido.example.jp", displayName: "北海道 国際課", password: "correct horse 1", locale: "ja" as const, roles: { "010006": "staff" as const } };
-
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
 
 async function json<T>(page: Page, method: "GET" | "POST", url: string, data?: unknown): Promise<T> {
   const response = method === "GET" ? await page.request.get(url) : await page.request.post(url, { data });

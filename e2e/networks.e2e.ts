@@ -10,18 +10,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import { launchChromium, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const PASSWORD = "correct horse 1";
 const STAFF = { email: "staff@hokkaido.example.jp", displayName: "北海道 花子", password: PASSWORD, locale: "ja" as const, roles: { "010006": "staff" as const } };
 const ADMIN = { email: "admin@renkei.example.jp", displayName: "管理者", password: PASSWORD, isSystemAdmin: true };
 const CASE_TITLE = "阪神・淡路大震災の経験を生かした防災まちづくり";
-
-/** Saves a screenshot when RENKEI_E2E_SCREENSHOTS names a folder (for looking at the pages). */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/networks-${name}.png`, fullPage: true });
-}
 
 /** JSON over the API with a session cookie (for the test's own setup). */
 async function call<T>(baseUrl: string, method: string, path: string, body?: unknown, cookie?: string): Promise<{ json: T; cookie: string | null }> {

@@ -11,32 +11,12 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import type { Browser } from "playwright-core";
+import { launchChromium, signIn, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const ADMIN = { email: "admin@hokkaido.example.jp", displayName: "北海道 管理者", password: "correct horse 1", locale: "ja" as const, roles: { "010006": "admin" as const } };
 const SUCCESSOR = { email: "suzuki@hokkaido.example.jp", displayName: "Hanako Suzuki", password: "correct horse 2", locale: "en" as const, roles: { "010006": "staff" as const } };
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Saves a screenshot when RENKEI_E2E_SCREENSHOTS names a folder (for looking at the pages). */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
-async function signIn(browser: Browser, baseUrl: string, user: { email: string; password: string }, locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel(locale.startsWith("ja") ? "メールアドレス" : "E-mail", { exact: true }).fill(user.email);
-  await page.getByLabel(locale.startsWith("ja") ? "パスワード" : "Password", { exact: true }).fill(user.password);
-  await page.getByRole("button", { name: locale.startsWith("ja") ? "サインイン" : "Sign in", exact: true }).last().click();
-  await page.getByRole("button", { name: locale.startsWith("ja") ? "サインアウト" : "Sign out" }).waitFor();
-  return { context, page, errors };
-}
 
 describe("office operations and people in Chromium", () => {
   let platform: RunningPlatform;

@@ -6,16 +6,10 @@
  * for the account across a reload and a new browser session. Waits are on roles, labels and responses.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import type { Browser } from "playwright-core";
+import { launchChromium, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const STAFF = { email: "staff@hokkaido.example.jp", displayName: "北海道 花子", password: "correct horse 1", locale: "ja" as const, roles: { "010006": "staff" as const } };
-
-/** Saves a screenshot when RENKEI_E2E_SCREENSHOTS names a folder (for looking at the pages). */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.RENKEI_E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
 
 describe("web app in Chromium", () => {
   let platform: RunningPlatform;

@@ -71,6 +71,6 @@ describe("renkei events sweep against the configured database", () => {
     expect(bad.err).toContain("--event");
     const ok = await renkei(["events", "sweep", "--as-of", "2026-12-01T00:00:00+09:00", "--json"]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ asOf: "2026-11-30T15:00:00.000Z", events: 1, reminders: 0, expired: 0 });
+    expect(JSON.parse(ok.out)).toMatchObject({ asOf: "2026-11-30T15:00:00.000Z", reminders: 0, expired: 0, followUps: 0 });
   }, 120_000);
 });

@@ -6,10 +6,10 @@
  * `renkei events sweep` runs one from cron. Each step claims its rows with a conditional update, so two
  * servers sweeping one PostgreSQL, or a sweep racing an organiser's "send reminders", notify once.
  */
-import { inArray, ne } from "drizzle-orm";
+import { and, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Executor } from "../db/connection.ts";
 import type { EventRow } from "./event-access.ts";
-import { events } from "./events.table.ts";
+import { eventFollowUps, eventMeetingRequests, eventParticipants, events } from "./events.table.ts";
 import { notifyDueFollowUps } from "./follow-up.service.ts";
 import { notifyExpired, remindDue } from "./requests.service.ts";
 
@@ -20,6 +20,7 @@ export interface SweepCounts {
   followUps: number;
 }
 
+/** `events`: the events that had something outstanding and were looked at. */
 export interface SweepReport extends SweepCounts {
   asOf: string;
   /** Events with something sent, by id. */
@@ -35,12 +36,27 @@ export async function sweepEvent(db: Executor, event: EventRow, asOf: Date): Pro
   return { reminders, expired, followUps };
 }
 
-/** Sweeps every event that is not cancelled, each in its own transaction (one failing event stops no other). */
+/**
+ * Events with something still to send: an open event with a pending request not yet reminded (while it can
+ * still be answered) or not yet reported expired, or an event whose survey has an asked participant neither notified nor answered. One
+ * query, so the sweep of a database with years of held events costs nothing for them once they are done.
+ */
+const hasWork = (asOf: Date) => sql`(
+  (${events.status} <> 'held' AND EXISTS (
+    SELECT 1 FROM ${eventMeetingRequests} r
+    WHERE r.event_id = ${events.id} AND r.status = 'pending'
+      AND ((r.reminder_sent_at IS NULL AND r.expires_at > ${asOf}) OR r.expiry_notified_at IS NULL)))
+  OR EXISTS (
+    SELECT 1 FROM ${eventParticipants} p LEFT JOIN ${eventFollowUps} f ON f.participant_id = p.id
+    WHERE p.event_id = ${events.id} AND p.status = 'approved' AND p.participant_type = ANY(${events.followUpTypes})
+      AND f.notified_at IS NULL AND f.answered_at IS NULL))`;
+
+/** Sweeps the events with work to do (see hasWork), each in its own transaction (one failing event stops no other). */
 export async function sweepEvents(database: Database, asOf: Date, eventIds?: string[]): Promise<SweepReport> {
   const rows = await database.db
     .select()
     .from(events)
-    .where(eventIds ? inArray(events.id, eventIds) : ne(events.status, "cancelled"))
+    .where(and(ne(events.status, "cancelled"), hasWork(asOf), eventIds ? inArray(events.id, eventIds) : undefined))
     .orderBy(events.startsOn);
   const report: SweepReport = { asOf: asOf.toISOString(), events: rows.length, reminders: 0, expired: 0, followUps: 0, byEvent: [] };
   for (const event of rows) {

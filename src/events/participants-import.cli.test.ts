@@ -71,6 +71,16 @@ describe("renkei events sweep against the configured database", () => {
     expect(bad.err).toContain("--event");
     const ok = await renkei(["events", "sweep", "--as-of", "2026-12-01T00:00:00+09:00", "--json"]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out)).toMatchObject({ asOf: "2026-11-30T15:00:00.000Z", reminders: 0, expired: 0, followUps: 0 });
+    expect(JSON.parse(ok.out)).toMatchObject({
+      asOf: "2026-11-30T15:00:00.000Z",
+      // The fair ended 2026-03-10; its survey was due 2026-09-10, so the imported seller is sent it now.
+      events: 1,
+      reminders: 0,
+      expired: 0,
+      followUps: 1,
+      byEvent: [{ eventId, followUps: 1 }],
+    });
+    const again = await renkei(["events", "sweep", "--as-of", "2026-12-01T00:01:00+09:00", "--json"]);
+    expect(JSON.parse(again.out)).toMatchObject({ events: 0, followUps: 0 });
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 /**
  * @module registry/registry.routes
  * HTTP routes of the registry: CRUD for organisations, strategies, offices and ties, and the Table 2
- * strategy report.
+ * strategy report; the spreadsheet import and export routes live in transfer/.
  */
 import { z } from "zod";
 import { crudRoutes } from "../server/crud-routes.ts";
@@ -28,6 +28,7 @@ import {
 } from "./registry.schema.ts";
 import { createStrategy, deleteStrategy, getStrategy, listStrategies, strategyReport, updateStrategy } from "./strategies.service.ts";
 import { createTie, deleteTie, getTie, listTies, updateTie } from "./ties.service.ts";
+import { transferRoutes } from "./transfer/transfer.routes.ts";
 
 const ZCoverage = z.object({
   withStrategy: z.number().int().describe("Governments with at least one strategy"),
@@ -103,4 +104,5 @@ export const registryRoutes = [
     response: ZStrategyReport,
     handler: ({ ctx }) => strategyReport(ctx.database.db),
   }),
+  ...transferRoutes,
 ];

@@ -24,4 +24,5 @@ export const navItems: NavItem[] = [
   { to: "/people", label: "people.nav" },
   { to: "/events", label: "events.nav" },
   { to: "/matching", label: "matchmaking.nav" },
+  { to: "/import-export", label: "transfer.nav" },
 ];

@@ -11,6 +11,7 @@ import { OrganisationPage, OrganisationsPage } from "./pages/organisations-pages
 import { SignInPage } from "./pages/sign-in-page.tsx";
 import { StrategiesPage, StrategyPage } from "./pages/strategies-pages.tsx";
 import { TiePage, TiesPage } from "./pages/ties-pages.tsx";
+import { TransferPage } from "./pages/transfer-page.tsx";
 import { governanceRoutes } from "./pages/governance/routes.tsx";
 import { officesOpsRoutes } from "./pages/offices-ops/routes.tsx";
 import { peopleRoutes } from "./pages/people/routes.tsx";
@@ -47,4 +48,5 @@ export const routes: RouteDef[] = [
   ...networksRoutes,
   ...matchmakingRoutes,
   ...eventsRoutes,
+  { path: "/import-export", render: () => <TransferPage /> },
 ];

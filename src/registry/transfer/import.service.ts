@@ -4,9 +4,10 @@
  * (types, enums, references, natural keys within the file); any error aborts the import with a report of
  * row, column, value and reason, and nothing is written. Otherwise all rows are upserted on their natural
  * keys in one transaction, so a run killed half-way leaves the database as it was, and running the same
- * file twice changes nothing the second time.
+ * file twice changes nothing the second time. A dry run does all of it, then rolls the transaction back,
+ * so its counts and errors are exactly those of the real import.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../../auth/actor.ts";
 import { AppError, fieldErrorsFromZod, type FieldError } from "../../core/errors.ts";
@@ -26,6 +27,13 @@ export interface ImportResult {
   rows: number;
   created: number;
   updated: number;
+  /** True when everything was rolled back at the end (nothing stays written). */
+  dryRun: boolean;
+}
+
+export interface ImportOptions {
+  /** Write every row inside the transaction (so the services' checks all run), then roll it back. */
+  dryRun?: boolean;
 }
 
 export interface ImportProgress {
@@ -48,6 +56,8 @@ interface PlannedRow {
   /** The fields the file actually has a column for: an update changes only these. */
   given: Set<string>;
   refs: Array<{ field: string; column: string; value: string; index?: number }>;
+  /** The row's cells as in the file, to quote them in errors found while writing. */
+  cells: Record<string, string>;
 }
 
 function cellValue(column: Column, text: string, line: number, errors: FieldError[]): unknown {
@@ -113,7 +123,7 @@ function plan(entity: TransferEntity, table: Table, resolver: OrganisationResolv
       if (found !== true) rowErrors.push({ path: ref.field, row: line, column: ref.column, value: ref.value, message: found });
     }
     const parsed = SCHEMAS[entity].safeParse(raw);
-    if (parsed.success) planned.push({ line, full: parsed.data as Record<string, unknown>, given: new Set(Object.keys(raw)), refs });
+    if (parsed.success) planned.push({ line, full: parsed.data as Record<string, unknown>, given: new Set(Object.keys(raw)), refs, cells });
     else {
       for (const e of fieldErrorsFromZod(parsed.error)) {
         const field = e.path.replace(/[.[].*$/, "");
@@ -212,36 +222,60 @@ export async function importTable(
   entity: TransferEntity,
   table: Table,
   onProgress: ImportProgress = () => undefined,
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
+  const dryRun = options.dryRun ?? false;
   const resolver = await OrganisationResolver.load(database.db);
   const planned = plan(entity, table, resolver);
   onProgress({ phase: "validated", done: planned.length, total: planned.length });
   let created = 0;
   let updated = 0;
-  await database.db.transaction(async (tx) => {
-    onProgress({ phase: "writing", done: 0, total: planned.length });
-    for (const [i, p] of planned.entries()) {
-      const row: Record<string, any> = { ...p.full };
-      for (const ref of p.refs) {
-        const id = resolver.resolve(ref.value);
-        if (ref.index === undefined) row[ref.field] = id;
-        else (row[ref.field] as string[])[ref.index] = id;
-      }
-      try {
-        const existing = await existingId(tx, entity, row);
-        const values = existing ? Object.fromEntries(Object.entries(row).filter(([k]) => p.given.has(k))) : row;
-        const id = await writeRow(tx, actor, entity, values, existing);
-        if (existing) updated++;
-        else created++;
-        if (entity === "organisations") resolver.learn(row as { localGovCode?: string; nameEn: string }, id);
-      } catch (error) {
-        if (error instanceof AppError) {
-          throw new AppError(error.code, `Row ${p.line}: ${error.message} Nothing was written.`, (error.errors.length ? error.errors : [{ path: "(row)", message: error.message }]).map((e) => ({ ...e, row: p.line, column: ENTITY_COLUMNS[entity].find((c) => c.field === e.path.replace(/[.[].*$/, ""))?.name })));
+  try {
+    await database.db.transaction(async (tx) => {
+      onProgress({ phase: "writing", done: 0, total: planned.length });
+      for (const [i, p] of planned.entries()) {
+        const row: Record<string, any> = { ...p.full };
+        for (const ref of p.refs) {
+          const id = resolver.resolve(ref.value);
+          if (ref.index === undefined) row[ref.field] = id;
+          else (row[ref.field] as string[])[ref.index] = id;
         }
-        throw error;
+        try {
+          const existing = await existingId(tx, entity, row);
+          const values = existing ? Object.fromEntries(Object.entries(row).filter(([k]) => p.given.has(k))) : row;
+          const id = await writeRow(tx, actor, entity, values, existing);
+          if (existing) updated++;
+          else created++;
+          if (entity === "organisations") resolver.learn(row as { localGovCode?: string; nameEn: string }, id);
+        } catch (error) {
+          if (error instanceof AppError) {
+            throw rowError(entity, error, p);
+          }
+          throw error;
+        }
+        onProgress({ phase: "row", done: i + 1, total: planned.length });
       }
-      onProgress({ phase: "row", done: i + 1, total: planned.length });
-    }
-  });
-  return { entity, rows: planned.length, created, updated };
+      // Rolling back throws TransactionRollbackError, caught below: the one outcome of a dry run.
+      if (dryRun) tx.rollback();
+    });
+  } catch (error) {
+    if (!(dryRun && error instanceof TransactionRollbackError)) throw error;
+  }
+  return { entity, rows: planned.length, created, updated, dryRun };
+}
+
+/**
+ * A service's refusal (forbidden owner, natural-key conflict, bad reference…) as a report on the row:
+ * every error carries the row, the column of its field and the cell's text, like the validation report.
+ */
+function rowError(entity: TransferEntity, error: AppError, p: PlannedRow): AppError {
+  const errors = error.errors.length ? error.errors : [{ path: "(row)", message: error.message }];
+  return new AppError(
+    error.code,
+    `Row ${p.line}: ${error.message} Nothing was written.`,
+    errors.map((e) => {
+      const column = ENTITY_COLUMNS[entity].find((c) => c.field === e.path.replace(/[.[].*$/, ""));
+      return { ...e, row: p.line, column: column?.name, value: e.value ?? (column ? p.cells[column.name] : undefined) };
+    }),
+  );
 }

@@ -43,7 +43,7 @@ describe(`import and export (${testDatabaseKind()})`, () => {
       "470007,試験県バンコク事務所,Shiken Bangkok Office,Bangkok,TH,independent,,,tourism,2010-10-12,",
     ].join("\n");
     const first = await importTable(database, SYSTEM_ACTOR, "offices", await csv(file));
-    expect(first).toEqual({ entity: "offices", rows: 2, created: 2, updated: 0 });
+    expect(first).toEqual({ entity: "offices", rows: 2, created: 2, updated: 0, dryRun: false });
     const again = await importTable(database, SYSTEM_ACTOR, "offices", await csv(file.replace("12,000,000", "15,000,000")));
     expect(again).toMatchObject({ created: 0, updated: 2 });
     expect(await count(database, "offices")).toBe(2);

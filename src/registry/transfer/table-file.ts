@@ -23,7 +23,7 @@ export function formatFromName(name: string): TableFormat {
 
 function toTable(matrix: string[][]): Table {
   const [headerRow, ...body] = matrix;
-  if (!headerRow) throw new AppError("validation_failed", "The file is empty: it needs a header row.", [{ path: "file", message: "empty", row: 1 }]);
+  if (!headerRow) throw new AppError("validation_failed", "The file is empty: it needs a header row.", [{ path: "file", message: "the file is empty", row: 1 }]);
   const header = headerRow.map((h) => h.trim().replace(/^\uFEFF/, ""));
   const rows: Table["rows"] = [];
   body.forEach((cells, i) => {
@@ -40,7 +40,7 @@ export async function readTable(data: Buffer, format: TableFormat): Promise<Tabl
       matrix = parse(data, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
     } catch (error) {
       const e = error as { lines?: number; message: string };
-      throw new AppError("validation_failed", `The CSV cannot be read: ${e.message}`, [{ path: "file", message: e.message, row: e.lines }]);
+      throw new AppError("validation_failed", `The CSV cannot be read: ${e.message}`, [{ path: "file", message: `not a readable CSV file: ${e.message}`, row: e.lines }]);
     }
     return toTable(matrix);
   }
@@ -51,7 +51,7 @@ export async function readTable(data: Buffer, format: TableFormat): Promise<Tabl
     throw new AppError("validation_failed", `The XLSX file cannot be read: ${(error as Error).message}`, [{ path: "file", message: "not a valid .xlsx" }]);
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError("validation_failed", "The workbook has no sheet.", [{ path: "file", message: "no sheet" }]);
+  if (!sheet) throw new AppError("validation_failed", "The workbook has no sheet.", [{ path: "file", message: "the workbook has no sheet" }]);
   const matrix: string[][] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {

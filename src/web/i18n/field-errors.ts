@@ -61,6 +61,19 @@ const RULES: Rule[] = [
   { pattern: /^not HS codes of 2, 4 or 6 digits: (.+)$/, text: { ja: "HSコードは2・4・6桁の数字です: {1}", en: "HS codes have 2, 4 or 6 digits: {1}" } },
   { pattern: /^the organisation is already/, text: { ja: "この組織は既にこのイベントの参加者か、ファイル内で重複しています", en: "This organisation is already a participant, or appears twice in the file" } },
   { pattern: /^the e-mail is already/, text: { ja: "このメールアドレスは既に使われているか、ファイル内で重複しています", en: "This e-mail is already used, or appears twice in the file" } },
+  // Registry spreadsheet imports (organisations, offices, ties, strategies).
+  { pattern: /^unknown column \(expected: (.+)\)$/, text: { ja: "不明な列です（使える列: {1}）", en: "Unknown column (expected: {1})" } },
+  { pattern: /^required column is missing/, text: { ja: "必須の列がありません", en: "A required column is missing" } },
+  { pattern: /^must be a whole number$/, text: { ja: "整数で入力してください", en: "Enter a whole number" } },
+  { pattern: /^must be a number$/, text: { ja: "数値で入力してください", en: "Enter a number" } },
+  { pattern: /^must be true or false/, text: { ja: "true / false（はい / いいえ）で入力してください", en: "Enter true or false (yes / no)" } },
+  { pattern: /^same natural key as row (\d+)/, text: { ja: "{1} 行目と同じ記録を指しています（キーが重複しています）", en: "Same record as row {1} (the key repeats)" } },
+  { pattern: /^no organisation with this id$/, text: { ja: "この ID の組織は登録簿にありません", en: "No organisation in the registry has this id" } },
+  { pattern: /^Your organisation may not change this/, text: { ja: "この記録を変更する権限がありません（所有組織の管理者・職員だけが変更できます）", en: "You may not change this record (only its owner's admins and staff may)" } },
+  { pattern: /^No [\w ]+ with id .+ not visible to you/, text: { ja: "同じキーの記録がありますが、閲覧・変更の権限がありません", en: "A record with the same key exists, but you may not see or change it" } },
+  { pattern: /^not a readable CSV file/, text: { ja: "CSV ファイルとして読めません（引用符や文字コードを確認してください）", en: "Not a readable CSV file (check quotes and encoding)" } },
+  { pattern: /^the file is empty/, text: { ja: "ファイルが空です（1行目に見出しが必要です）", en: "The file is empty (it needs a header row)" } },
+  { pattern: /^the workbook has no sheet/, text: { ja: "ブックにシートがありません", en: "The workbook has no sheet" } },
   { pattern: /^the event takes at most (\d+) approved/, text: { ja: "この参加区分の承認済み参加者は {1} 件までです", en: "The event takes at most {1} approved participants of this type" } },
 ];
 

@@ -11,6 +11,7 @@ import { peopleMessages } from "../pages/people/messages.ts";
 import { networksMessages } from "../pages/networks/messages.ts";
 import { matchmakingMessages } from "../pages/matchmaking/messages.ts";
 import { eventsMessages } from "../pages/events/messages.ts";
+import { transferMessages } from "../pages/transfer-messages.ts";
 
 const coreMessages = {
   // ----- shell -----
@@ -226,6 +227,7 @@ export const messages = {
   ...networksMessages,
   ...matchmakingMessages,
   ...eventsMessages,
+  ...transferMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof messages;

@@ -53,7 +53,7 @@ export function openApiDocument(routes: RegisteredRoute[], version: string) {
       default: { description: "Error", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
     };
     if (r.status === 204) responses["204"] = { description: "Done" };
-    else if (r.produces) responses[String(r.status)] = { description: "File", content: { [r.produces]: { schema: { type: "string", format: "binary" } } } };
+    else if (r.produces) responses[String(r.status)] = { description: "File", content: Object.fromEntries([r.produces].flat().map((type) => [type, { schema: { type: "string", format: "binary" } }])) };
     else responses[String(r.status)] = { description: "Success", content: { "application/json": { schema: r.response ? jsonSchema(r.response, "output") : {} } } };
     const requestBody = r.body
       ? { required: true, content: { "application/json": { schema: jsonSchema(r.body, "input") } } }

@@ -47,8 +47,8 @@ export interface RouteSpec<
   query?: Q;
   body?: B;
   response?: R;
-  /** Media type of a non-JSON response (CSV, XLSX, iCalendar…). */
-  produces?: string;
+  /** Media type(s) of a non-JSON response (CSV, XLSX, iCalendar…); several when a query chooses the format. */
+  produces?: string | string[];
   /** Request bodies other than JSON this route accepts (e.g. text/csv for imports). */
   consumes?: string[];
   status?: number;
@@ -65,7 +65,7 @@ export interface RegisteredRoute {
   query?: z.ZodType;
   body?: z.ZodType;
   response?: z.ZodType;
-  produces?: string;
+  produces?: string | string[];
   consumes?: string[];
   status: number;
 }

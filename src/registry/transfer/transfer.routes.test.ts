@@ -211,4 +211,13 @@ describe(`registry export round trip (${testDatabaseKind()})`, () => {
       expect(json(res)).toEqual({ entity: "offices", rows: 2, created: 0, updated: 2, dryRun: false });
     }
   });
+
+  it("documents the export's three file types in the OpenAPI document", async () => {
+    const doc = json(await t.app.inject({ method: "GET", url: "/api/openapi.json" }));
+    expect(Object.keys(doc.paths["/api/export/{entity}"].get.responses["200"].content).sort()).toEqual([
+      "application/json",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "text/csv",
+    ]);
+  });
 });

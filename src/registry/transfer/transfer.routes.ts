@@ -88,7 +88,7 @@ export const transferRoutes = [
     policy: { access: "public", rule: EXPORT_RULE },
     params: ZTransferParams,
     query: ZExportQuery,
-    produces: "text/csv",
+    produces: ["text/csv", XLSX, "application/json"],
     handler: async ({ ctx, actor, params, query, reply }) => {
       const content = await exportEntity(ctx.database.db, actor, params.entity, query.format);
       const type = query.format === "csv" ? "text/csv; charset=utf-8" : query.format === "xlsx" ? XLSX : "application/json; charset=utf-8";

@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import { launchChromium, signIn, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const ORGANISER = { email: "organiser@hokkaido.example.jp", displayName: "Hokkaido Organiser", password: "correct horse 1", locale: "en" as const, roles: { "010006": "staff" as const } };
 
@@ -29,18 +29,8 @@ describe("event organiser pages in Chromium", () => {
   });
 
   it("creates an event through the form (after a field error), adds a session and sees its slots", async () => {
-    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(error.message));
+    const { context, page, errors } = await signIn(browser, platform.baseUrl, ORGANISER, "en-GB");
     const shots = process.env.RENKEI_E2E_SCREENSHOTS;
-
-    await page.goto(`${platform.baseUrl}/sign-in`);
-    await page.getByLabel("E-mail", { exact: true }).fill(ORGANISER.email);
-    await page.getByLabel("Password", { exact: true }).fill(ORGANISER.password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).last().click();
-    await page.getByRole("button", { name: "Sign out" }).waitFor();
 
     await page.goto(`${platform.baseUrl}/events`);
     await page.getByRole("link", { name: "New event" }).click();

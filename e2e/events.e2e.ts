@@ -162,7 +162,11 @@ describe("events in Chromium", () => {
 
     // Dragging it onto the last slot, which Osaka cannot make, is refused with the API's reason.
     const refused = org.waitForResponse((r) => r.url().includes("/meetings/") && r.request().method() === "PATCH");
-    await card.dragTo(grid.locator(`td[data-cell="${slots[2]!.id}|2"]`));
+    // Both ends of the drag on screen first (the target row can sit below the fold), and the card grabbed by
+    // its title, as a person would: its centre may fall on its own controls.
+    const target = grid.locator(`td[data-cell="${slots[2]!.id}|2"]`);
+    await target.scrollIntoViewIfNeeded();
+    await card.dragTo(target, { sourcePosition: { x: 24, y: 12 } });
     expect((await refused).status()).toBe(400);
     const alert = org.getByRole("alert").filter({ hasText: "この商談は移動できません" });
     await alert.getByText("参加者がこの時間帯に参加できません", { exact: false }).waitFor();

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import { launchChromium, signIn, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const STAFF = { email: "staff@city.osaka.example.jp", displayName: "大阪 太郎", password: "correct horse 1", locale: "ja" as const, roles: { "271004": "staff" as const } };
 
@@ -30,17 +30,7 @@ describe("governance forms in Chromium", () => {
   });
 
   it("adds a term of office (after a field error) and an initiative with a partner, and records a status change", async () => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-
-    await page.goto(`${platform.baseUrl}/sign-in`);
-    await page.getByLabel("メールアドレス", { exact: true }).fill(STAFF.email);
-    await page.getByLabel("パスワード", { exact: true }).fill(STAFF.password);
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await page.getByText("大阪 太郎 としてサインイン中").waitFor();
+    const { context, page, errors: pageErrors } = await signIn(browser, platform.baseUrl, STAFF, "ja-JP");
 
     // Osaka City's continuity report, through the comparison of all governments.
     await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "評価" }).click();
@@ -100,19 +90,9 @@ describe("governance forms in Chromium", () => {
   });
 
   it("edits a term (field errors first), deletes one with a linked initiative, and opens one year of the timeline", async () => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const { context, page, errors: pageErrors } = await signIn(browser, platform.baseUrl, STAFF, "ja-JP");
     const requests: string[] = [];
     page.on("request", (request) => requests.push(request.url()));
-
-    await page.goto(`${platform.baseUrl}/sign-in`);
-    await page.getByLabel("メールアドレス", { exact: true }).fill(STAFF.email);
-    await page.getByLabel("パスワード", { exact: true }).fill(STAFF.password);
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await page.getByText("大阪 太郎 としてサインイン中").waitFor();
 
     // Two earlier terms and an initiative begun under the second, through the API (the session's cookie).
     const cities = await (await context.request.get(`${platform.baseUrl}/api/organisations?kind=designated_city&limit=200`)).json();

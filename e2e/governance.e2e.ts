@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchChromium, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
+import { launchChromium, signIn, snapshot, startPlatform, type RunningPlatform } from "./fixtures.ts";
 
 const STAFF = { email: "staff@city.osaka.example.jp", displayName: "大阪 太郎", password: "correct horse 1", locale: "ja" as const, roles: { "271004": "staff" as const } };
 
@@ -29,18 +29,7 @@ describe("governance pages in Chromium", () => {
   });
 
   it("shows an assessment with its evidence, adds a KPI and a measurement with field errors first, and reports continuity", async () => {
-    const context = await browser.newContext({ locale: "ja-JP", viewport: { width: 1360, height: 900 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-
-    // Sign in.
-    await page.goto(`${platform.baseUrl}/sign-in`);
-    await page.getByLabel("メールアドレス", { exact: true }).fill(STAFF.email);
-    await page.getByLabel("パスワード", { exact: true }).fill(STAFF.password);
-    await page.getByRole("button", { name: "サインイン" }).click();
-    await page.getByText("大阪 太郎 としてサインイン中").waitFor();
+    const { context, page, errors: pageErrors } = await signIn(browser, platform.baseUrl, STAFF, "ja-JP");
 
     // The comparison of all governments, from the menu.
     await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "評価" }).click();
